@@ -1,0 +1,46 @@
+// rung's C++ entry point: a framework parsed and indexed once, evaluating
+// many cases. An Engine is immutable after `load` and safe to share between
+// threads; copies share the same framework.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "rung/error.hpp"
+#include "rung/report.hpp"
+#include "rung/types.hpp"
+
+namespace rung {
+
+class Engine {
+ public:
+  /// Parses and validates a framework document (`rung.framework/1`).
+  static Expected<Engine> load(std::string_view framework_json);
+
+  const Framework& framework() const { return *fw_; }
+
+  /// Parses, validates and evaluates one case document.
+  Expected<Report> evaluate(std::string_view case_json) const;
+
+  /// Appends the report JSON to `out` and returns true, or appends the
+  /// error document and returns false (`error`, when given, gets the
+  /// error). `indent` 0 writes one line.
+  bool evaluate_json(std::string_view case_json, std::string& out, int indent = 0,
+                     InputError* error = nullptr) const;
+
+ private:
+  explicit Engine(std::shared_ptr<const Framework> fw) : fw_(std::move(fw)) {}
+  std::shared_ptr<const Framework> fw_;
+};
+
+/// The report as JSON (`indent` 0: one line).
+std::string to_json(const Report& report, int indent = 0);
+
+/// The `rung.error/1` document.
+std::string to_json(const InputError& error, int indent = 0);
+
+/// The example framework compiled into the library (examples/framework.json).
+std::string_view builtin_framework();
+
+}  // namespace rung

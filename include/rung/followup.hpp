@@ -1,0 +1,142 @@
+// Follow-up (F): keep it going.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "rung/gaps.hpp"
+#include "rung/ratings.hpp"
+#include "rung/report.hpp"
+#include "rung/types.hpp"
+
+namespace rung {
+
+/// F1: the latest check-in with the manager dated <= as_of (on the same
+/// date, the later in the array).
+inline const Checkin* f1_last_checkin(const std::vector<Checkin>& checkins, Date as_of) {
+  const Checkin* last = nullptr;
+  for (const Checkin& c : checkins)
+    if (c.with_manager() && c.date <= as_of && (!last || c.date >= last->date)) last = &c;
+  return last;
+}
+
+/// F1: last + cadence moved forward to a business day; as_of moved forward
+/// when there is no check-in yet.
+inline Date f1_next_due(const Checkin* last, Date as_of, const Policy& policy, const BusinessCalendar& cal) {
+  return cal.next_business_day(last ? add_days(last->date, policy.cadence_days) : as_of);
+}
+
+/// F1: as_of - next_due when positive, else 0.
+inline std::int64_t f1_overdue_days(Date next_due, Date as_of) {
+  return std::max<std::int64_t>(0, days_between(next_due, as_of));
+}
+
+/// F2: `base + k * cadence_days`, each moved forward to a business day,
+/// counted from the unmoved base so that moves do not drift; dates before
+/// as_of and repeats dropped; moved dates up to and including `end`; at
+/// most `schedule_max` dates. The base is last + cadence, or as_of when
+/// there is no check-in or that date is already past.
+inline std::vector<Date> f2_schedule(const Checkin* last, Date as_of, Date end, const Policy& policy,
+                                     const BusinessCalendar& cal) {
+  std::vector<Date> out;
+  Date base = as_of;
+  if (last) {
+    const Date next = add_days(last->date, policy.cadence_days);
+    if (next >= as_of) base = next;
+  }
+  const std::int64_t cadence = policy.cadence_days;
+  for (std::int64_t k = 0; static_cast<int>(out.size()) < policy.schedule_max; ++k) {
+    const auto offset = k * cadence;
+    if (days_between(base, end) < offset) break;  // unmoved past the end: so is the moved date
+    const Date d = add_days(base, offset);
+    if (!out.empty() && d <= out.back()) {
+      // d moves onto the previous date: every day from d to it is closed.
+      k = days_between(base, out.back()) / cadence;
+      continue;
+    }
+    const Date moved = cal.next_business_day(d);
+    if (moved > end) break;
+    if (moved < as_of) continue;
+    out.push_back(moved);
+  }
+  return out;
+}
+
+/// F2's end date: the requested cycle's decision when that is >= as_of,
+/// else the target cycle's, else as_of + 365.
+inline Date f2_end(const std::optional<Date>& requested, const std::optional<Date>& target, Date as_of) {
+  if (requested && *requested >= as_of) return *requested;
+  if (target) return *target;
+  return add_days(as_of, 365);
+}
+
+/// F3: feedback dated within `feedback_window_days`, from the top-level list
+/// and from every check-in (dated as the check-in).
+struct FeedbackSignals {
+  bool no_constructive = true;
+  bool indirect_only = false;
+  int count = 0;
+};
+
+inline FeedbackSignals f3_feedback(const std::vector<Checkin>& checkins, const std::vector<Feedback>& feedback,
+                                   Date as_of, const Policy& policy) {
+  FeedbackSignals s;
+  bool any_direct = false;
+  auto see = [&](const Feedback& f, Date date) {
+    if (!within_days(date, as_of, policy.feedback_window_days)) return;
+    ++s.count;
+    if (f.channel == Channel::direct) any_direct = true;
+    if (f.kind == FeedbackKind::constructive && f.channel == Channel::direct) s.no_constructive = false;
+  };
+  for (const Checkin& c : checkins)
+    for (const Feedback& f : c.feedback) see(f, c.date);
+  for (const Feedback& f : feedback) see(f, f.date);
+  s.indirect_only = s.count > 0 && !any_direct;
+  return s;
+}
+
+/// F4: no manager check-in, or the last more than 2 × cadence_days ago.
+inline bool f4_no_regular_checkins(const Checkin* last, Date as_of, const Policy& policy) {
+  return !last || days_between(last->date, as_of) > 2 * static_cast<std::int64_t>(policy.cadence_days);
+}
+
+/// F5: the agenda of the next check-in. `statuses[i]` are the L1 facts of
+/// `milestones[i]`; each milestone is listed once, under its first kind.
+inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestones,
+                                         const std::vector<MilestoneStatus>& statuses,
+                                         const std::vector<Gap>& gaps,
+                                         const std::vector<ExpectationResult>& expectations,
+                                         const Checkin* last, Date next_due, const Policy& policy) {
+  std::vector<AgendaItem> agenda;
+  const Date due_by = add_days(next_due, policy.cadence_days);
+  auto kind_of = [&](std::size_t i) -> std::optional<AgendaKind> {
+    const Milestone& m = milestones[i];
+    const MilestoneStatus& s = statuses[i];
+    if (s.overdue) return AgendaKind::overdue_milestone;
+    if (s.at_risk) return AgendaKind::at_risk_milestone;
+    if (s.stalled) return AgendaKind::stalled_milestone;
+    if (!m.done && m.deadline && *m.deadline <= due_by) return AgendaKind::due_milestone;
+    return std::nullopt;
+  };
+  for (AgendaKind k : {AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
+                       AgendaKind::stalled_milestone, AgendaKind::due_milestone})
+    for (std::size_t i = 0; i < milestones.size(); ++i)
+      if (kind_of(i) == k) agenda.push_back({k, milestones[i].id});
+  for (const Gap& g : gaps) {
+    auto x = std::find_if(expectations.begin(), expectations.end(),
+                          [&](const ExpectationResult& e) { return e.competency_index == g.competency_index; });
+    if (x != expectations.end() && (has_flag(*x, Flag::disagreement) || has_flag(*x, Flag::blind_spot)))
+      agenda.push_back({AgendaKind::agree_gap, g.competency});
+  }
+  for (const Gap& g : gaps)
+    if (!g.addressed) agenda.push_back({AgendaKind::unaddressed_gap, g.competency});
+  if (last)
+    for (const Blocker& b : last->blockers)
+      if (!b.resolved) agenda.push_back({AgendaKind::blocker, b.text});
+  agenda.push_back({AgendaKind::ask_feedback, std::nullopt});
+  agenda.push_back({AgendaKind::offer_feedback, std::nullopt});
+  return agenda;
+}
+
+}  // namespace rung

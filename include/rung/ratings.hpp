@@ -1,0 +1,79 @@
+// Ratings (R): who rated a competency how, and what counts as agreed.
+#pragma once
+
+#include <algorithm>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rung/report.hpp"
+#include "rung/types.hpp"
+
+namespace rung {
+
+/// R1, and every other look-back window: `as_of - days <= date <= as_of`.
+inline bool within_days(Date date, Date as_of, int days) {
+  const auto age = days_between(date, as_of);
+  return age >= 0 && age <= days;
+}
+
+/// R2: the median of the stakeholders' values; with an even count the lower
+/// middle value. `values` is taken by value and sorted.
+inline std::optional<int> r2_median(std::vector<int> values) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  return values[(values.size() - 1) / 2];
+}
+
+/// R3: what counts as agreed. Self ratings never do.
+inline std::optional<int> r3_agreed(std::optional<int> manager, std::optional<int> stakeholders,
+                                    AgreedRating policy) {
+  if (policy == AgreedRating::calibrated && manager && stakeholders)
+    return std::min(*manager, *stakeholders);
+  return manager;
+}
+
+/// R1-R3 for one competency. R1: assessments inside the window; per rater
+/// (self, manager, each stakeholder `rater_id`) the latest counts, and on
+/// the same date the later in the array.
+inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t competency, Date as_of,
+                    const Policy& policy) {
+  struct Latest {
+    Date date;
+    int level;
+  };
+  std::optional<Latest> self, manager;
+  std::vector<std::pair<std::string_view, Latest>> stakeholders;
+  auto keep = [](std::optional<Latest>& slot, const Assessment& a) {
+    if (!slot || a.date >= slot->date) slot = Latest{a.date, a.level};
+  };
+  for (const Assessment& a : assessments) {
+    if (a.competency != competency || !within_days(a.date, as_of, policy.assessment_window_days))
+      continue;
+    switch (a.rater) {
+      case Rater::self: keep(self, a); break;
+      case Rater::manager: keep(manager, a); break;
+      case Rater::stakeholder: {
+        auto it = std::find_if(stakeholders.begin(), stakeholders.end(),
+                               [&](const auto& s) { return s.first == a.rater_id; });
+        if (it == stakeholders.end())
+          stakeholders.emplace_back(a.rater_id, Latest{a.date, a.level});
+        else if (a.date >= it->second.date)
+          it->second = Latest{a.date, a.level};
+        break;
+      }
+    }
+  }
+  Ratings r;
+  if (self) r.self = self->level;
+  if (manager) r.manager = manager->level;
+  std::vector<int> values;
+  values.reserve(stakeholders.size());
+  for (const auto& s : stakeholders) values.push_back(s.second.level);
+  r.stakeholders = r2_median(std::move(values));
+  r.agreed = r3_agreed(r.manager, r.stakeholders, policy.agreed_rating);
+  return r;
+}
+
+}  // namespace rung

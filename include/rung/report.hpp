@@ -1,0 +1,284 @@
+// The report of SPEC §3 as plain structs, filled by the rule families and
+// written to JSON by src/json/encode.cpp in the SPEC's member order.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "rung/date.hpp"
+
+namespace rung {
+
+enum class MoveKind { promotion, sideways };
+
+struct Move {
+  std::string from;
+  std::optional<std::string> to;     ///< null with no_target
+  std::optional<MoveKind> kind;      ///< null with no_target
+};
+
+enum class Verdict { ready, close, not_ready, blocked, no_target };
+
+/// T2 statuses; also the `kind` of a G1 gap.
+enum class Status { met, evidence_gap, skill_gap, unassessed };
+
+/// G2 flags, in the order they are listed.
+enum class Flag { blind_spot, disagreement, hidden_strength, stakeholder_divergence, not_visible };
+
+/// R1-R3 for one competency.
+struct Ratings {
+  std::optional<int> self;
+  std::optional<int> manager;
+  std::optional<int> stakeholders;
+  std::optional<int> agreed;
+};
+
+/// One target expectation, as assessed (T2, G2).
+struct ExpectationResult {
+  std::string competency;
+  std::size_t competency_index = 0;
+  int level = 0;
+  double weight = 1.0;
+  bool critical = false;
+  Ratings ratings;
+  int evidence = 0;
+  std::vector<std::string> evidence_ids;
+  Status status = Status::unassessed;
+  std::vector<Flag> flags;
+  bool stakeholder_visible = false;  ///< some counted evidence is seen by stakeholders or up
+};
+
+/// G1.
+struct Gap {
+  std::string competency;
+  std::size_t competency_index = 0;
+  Status kind = Status::unassessed;
+  int size = 1;
+  double priority = 0.0;
+  bool critical = false;
+  bool addressed = false;
+};
+
+/// SPEC §2 signal ids; the enum order is the report order.
+enum class SignalId {
+  skip_level,
+  track_change,
+  no_goals,
+  too_many_goals,
+  no_long_term_goal,
+  no_short_term_step,
+  plan_not_agreed,
+  late_start,
+  checkin_overdue,
+  no_regular_checkins,
+  no_constructive_feedback,
+  indirect_feedback_only,
+};
+
+enum class Severity { info, warning, critical };
+
+struct Signal {
+  SignalId id;
+  Severity severity = Severity::info;
+  std::string detail;
+};
+
+/// L1 facts of one milestone, plus its P2 `missing` fields.
+struct MilestoneStatus {
+  std::string id;
+  double progress = 0.0;
+  bool overdue = false;
+  bool stalled = false;
+  std::optional<Date> forecast_finish;
+  bool forecast_overflow = false;  ///< the forecast passed 9999-12-31
+  bool at_risk = false;
+  std::vector<std::string> missing;
+};
+
+struct PlanReport {
+  int goals = 0;
+  std::vector<std::string> unaligned_goals;
+  std::vector<std::string> unaddressed_gaps;
+  std::vector<MilestoneStatus> milestones;
+};
+
+/// L2's reason when projected readiness is null, and L4's causes.
+enum class Cause { past, lead_time, time_in_level, readiness, unaddressed_gaps, undated_milestones, current_delivery };
+
+struct RequestedCycle {
+  std::string id;
+  Date decision;
+  bool feasible = false;
+  std::vector<Cause> causes;
+};
+
+struct Checkpoint {
+  int day = 0;
+  Date date;
+  bool passed = false;
+};
+
+struct TimelineReport {
+  std::optional<Date> agreed_on;
+  std::optional<Date> projected_ready;
+  std::optional<Cause> projected_reason;
+  std::optional<Date> earliest_eligible;
+  std::optional<std::string> target_cycle;
+  std::optional<Date> target_decision;
+  std::optional<RequestedCycle> requested_cycle;
+  std::vector<Checkpoint> checkpoints;
+};
+
+enum class AgendaKind {
+  overdue_milestone,
+  at_risk_milestone,
+  stalled_milestone,
+  due_milestone,
+  agree_gap,
+  unaddressed_gap,
+  blocker,
+  ask_feedback,
+  offer_feedback,
+};
+
+struct AgendaItem {
+  AgendaKind kind;
+  std::optional<std::string> ref;
+};
+
+struct FollowupReport {
+  std::optional<Date> last_checkin;
+  Date next_due;
+  std::int64_t overdue_days = 0;
+  std::vector<Date> schedule;
+  std::vector<AgendaItem> agenda;
+};
+
+/// A value in a trace entry's facts.
+using Fact = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string>;
+
+/// What one rule decided and from which facts (SPEC §3 `trace`).
+struct TraceEntry {
+  std::string rule;
+  std::string outcome;
+  std::vector<std::pair<std::string, Fact>> facts;
+};
+
+inline Fact date_fact(const std::optional<Date>& d) {
+  if (!d) return nullptr;
+  return format_date(*d);
+}
+
+struct Report {
+  std::string framework;
+  std::string employee;
+  Date as_of;
+  Move move;
+  Verdict verdict = Verdict::no_target;
+  std::optional<double> coverage;
+  std::optional<double> current_coverage;
+  std::vector<ExpectationResult> expectations;
+  std::vector<Gap> gaps;
+  PlanReport plan;
+  TimelineReport timeline;
+  FollowupReport followup;
+  std::vector<Signal> signals;
+  std::vector<TraceEntry> trace;
+};
+
+// ------------------------------------------------------------ names
+
+inline const char* name(MoveKind k) { return k == MoveKind::promotion ? "promotion" : "sideways"; }
+
+inline const char* name(Verdict v) {
+  switch (v) {
+    case Verdict::ready: return "ready";
+    case Verdict::close: return "close";
+    case Verdict::not_ready: return "not_ready";
+    case Verdict::blocked: return "blocked";
+    case Verdict::no_target: return "no_target";
+  }
+  return "";
+}
+
+inline const char* name(Status s) {
+  switch (s) {
+    case Status::met: return "met";
+    case Status::evidence_gap: return "evidence_gap";
+    case Status::skill_gap: return "skill_gap";
+    case Status::unassessed: return "unassessed";
+  }
+  return "";
+}
+
+inline const char* name(Flag f) {
+  switch (f) {
+    case Flag::blind_spot: return "blind_spot";
+    case Flag::disagreement: return "disagreement";
+    case Flag::hidden_strength: return "hidden_strength";
+    case Flag::stakeholder_divergence: return "stakeholder_divergence";
+    case Flag::not_visible: return "not_visible";
+  }
+  return "";
+}
+
+inline const char* name(SignalId s) {
+  switch (s) {
+    case SignalId::skip_level: return "skip_level";
+    case SignalId::track_change: return "track_change";
+    case SignalId::no_goals: return "no_goals";
+    case SignalId::too_many_goals: return "too_many_goals";
+    case SignalId::no_long_term_goal: return "no_long_term_goal";
+    case SignalId::no_short_term_step: return "no_short_term_step";
+    case SignalId::plan_not_agreed: return "plan_not_agreed";
+    case SignalId::late_start: return "late_start";
+    case SignalId::checkin_overdue: return "checkin_overdue";
+    case SignalId::no_regular_checkins: return "no_regular_checkins";
+    case SignalId::no_constructive_feedback: return "no_constructive_feedback";
+    case SignalId::indirect_feedback_only: return "indirect_feedback_only";
+  }
+  return "";
+}
+
+inline const char* name(Severity s) {
+  switch (s) {
+    case Severity::info: return "info";
+    case Severity::warning: return "warning";
+    case Severity::critical: return "critical";
+  }
+  return "";
+}
+
+inline const char* name(Cause c) {
+  switch (c) {
+    case Cause::past: return "past";
+    case Cause::lead_time: return "lead_time";
+    case Cause::time_in_level: return "time_in_level";
+    case Cause::readiness: return "readiness";
+    case Cause::unaddressed_gaps: return "unaddressed_gaps";
+    case Cause::undated_milestones: return "undated_milestones";
+    case Cause::current_delivery: return "current_delivery";
+  }
+  return "";
+}
+
+inline const char* name(AgendaKind k) {
+  switch (k) {
+    case AgendaKind::overdue_milestone: return "overdue_milestone";
+    case AgendaKind::at_risk_milestone: return "at_risk_milestone";
+    case AgendaKind::stalled_milestone: return "stalled_milestone";
+    case AgendaKind::due_milestone: return "due_milestone";
+    case AgendaKind::agree_gap: return "agree_gap";
+    case AgendaKind::unaddressed_gap: return "unaddressed_gap";
+    case AgendaKind::blocker: return "blocker";
+    case AgendaKind::ask_feedback: return "ask_feedback";
+    case AgendaKind::offer_feedback: return "offer_feedback";
+  }
+  return "";
+}
+
+}  // namespace rung

@@ -1,0 +1,120 @@
+// Threshold (T): can this person be put forward?
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "rung/ratings.hpp"
+#include "rung/report.hpp"
+#include "rung/types.hpp"
+
+namespace rung {
+
+/// Shares are compared with a tolerance of 1e-9 (T4): weights 1.2 and 0.3
+/// with only the first met give 0.7999999999999999, which meets 0.8.
+inline constexpr double kShareTolerance = 1e-9;
+
+inline bool share_at_least(double share, double minimum) {
+  return share >= minimum - kShareTolerance;
+}
+
+/// Weighted share of expectations for which `counts(i)` holds; a level with
+/// no expectations has share 1 (SPEC §1.4). Weights are summed in order.
+template <class Counts>
+double weighted_share(const std::vector<Expectation>& expectations, Counts counts) {
+  if (expectations.empty()) return 1.0;
+  double total = 0.0, hit = 0.0;
+  for (std::size_t i = 0; i < expectations.size(); ++i) {
+    total += expectations[i].weight;
+    if (counts(i)) hit += expectations[i].weight;
+  }
+  return hit / total;
+}
+
+/// T1: current delivery.
+struct CurrentDelivery {
+  double coverage = 1.0;
+  bool review_failed = false;
+  bool passed = true;
+};
+
+/// T1's review term: a last review dated within 365 days before as_of whose
+/// rating is below `review_min` fails. A review after as_of is ignored.
+inline bool t1_review_failed(const std::optional<Review>& review, Date as_of, const Policy& policy) {
+  return review && within_days(review->date, as_of, 365) && review->rating < policy.review_min;
+}
+
+/// T1: `ratings[i]` are the ratings of `current.expectations[i]`.
+inline CurrentDelivery t1_current_delivery(const Level& current, const std::vector<Ratings>& ratings,
+                                           const std::optional<Review>& review, Date as_of,
+                                           const Policy& policy) {
+  CurrentDelivery d;
+  d.coverage = weighted_share(current.expectations, [&](std::size_t i) {
+    return ratings[i].agreed && *ratings[i].agreed >= current.expectations[i].level;
+  });
+  d.review_failed = t1_review_failed(review, as_of, policy);
+  d.passed = share_at_least(d.coverage, policy.current_min) && !d.review_failed;
+  return d;
+}
+
+/// T2: the evidence items that count for a competency: naming it, dated
+/// within `evidence_window_days`, visible at least to `evidence_visibility_min`.
+inline bool t2_counts(const Evidence& e, std::size_t competency, Date as_of, const Policy& policy) {
+  if (e.visibility < policy.evidence_visibility_min) return false;
+  if (!within_days(e.date, as_of, policy.evidence_window_days)) return false;
+  for (std::size_t c : e.competencies)
+    if (c == competency) return true;
+  return false;
+}
+
+/// T2: the skill is there and so is the proof (`met`); the skill is there,
+/// the proof is not (`evidence_gap`); `skill_gap`; `unassessed`.
+inline Status t2_status(int level, std::optional<int> agreed, int evidence, const Policy& policy) {
+  if (!agreed) return Status::unassessed;
+  if (*agreed < level) return Status::skill_gap;
+  return evidence >= policy.evidence_min ? Status::met : Status::evidence_gap;
+}
+
+/// T2 for one target expectation (flags are G2's).
+inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
+                                   const std::vector<Evidence>& evidence, Date as_of,
+                                   const Policy& policy) {
+  ExpectationResult r;
+  r.competency = x.competency;
+  r.competency_index = x.competency_index;
+  r.level = x.level;
+  r.weight = x.weight;
+  r.critical = x.critical;
+  r.ratings = ratings;
+  for (const Evidence& e : evidence) {
+    if (!t2_counts(e, x.competency_index, as_of, policy)) continue;
+    ++r.evidence;
+    r.evidence_ids.push_back(e.id);
+    if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
+  }
+  r.status = t2_status(x.level, ratings.agreed, r.evidence, policy);
+  return r;
+}
+
+/// T2: weight share of `met`.
+inline double t2_coverage(const std::vector<Expectation>& target,
+                          const std::vector<ExpectationResult>& results) {
+  return weighted_share(target, [&](std::size_t i) { return results[i].status == Status::met; });
+}
+
+/// T3: every critical target expectation is met.
+inline bool t3_critical_met(const std::vector<ExpectationResult>& results) {
+  for (const auto& r : results)
+    if (r.critical && r.status != Status::met) return false;
+  return true;
+}
+
+/// T4.
+inline Verdict t4_verdict(bool current_passed, double coverage, bool critical_met, const Policy& policy) {
+  if (!current_passed) return Verdict::blocked;
+  if (share_at_least(coverage, policy.coverage_min) && critical_met) return Verdict::ready;
+  if (share_at_least(coverage, policy.coverage_min - policy.close_margin)) return Verdict::close;
+  return Verdict::not_ready;
+}
+
+}  // namespace rung

@@ -1,0 +1,214 @@
+// Vocabulary types: the framework and case documents of SPEC §1 as plain
+// structs. The JSON mapping lives in src/json; rules never see JSON.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "rung/date.hpp"
+
+namespace rung {
+
+/// A proficiency: an index into the framework's `scale`.
+using Proficiency = int;
+
+enum class Rater { self, manager, stakeholder };
+
+/// Ordered: private < manager < stakeholders < decision_makers.
+enum class Visibility { private_, manager, stakeholders, decision_makers };
+
+enum class FeedbackKind { constructive, praise, generic };
+enum class Channel { direct, indirect };
+
+/// Policy `agreed_rating` (R3).
+enum class AgreedRating { manager, calibrated };
+
+/// SPEC §1.3; every member has the SPEC's default.
+struct Policy {
+  double coverage_min = 0.8;
+  double close_margin = 0.15;
+  double current_min = 1.0;
+  std::vector<std::string> review_scale{"below", "partially", "meets", "exceeds", "outstanding"};
+  int review_min = 2;  ///< index into review_scale ("meets")
+  AgreedRating agreed_rating = AgreedRating::manager;
+  int assessment_window_days = 365;
+  int evidence_min = 1;
+  int evidence_window_days = 365;
+  Visibility evidence_visibility_min = Visibility::manager;
+  int disagreement_delta = 1;
+  int min_months_in_level = 0;
+  int plan_lead_days = 182;
+  int max_goals = 3;
+  bool require_alignment = true;
+  int cadence_days = 30;
+  int stale_days = 45;
+  int feedback_window_days = 90;
+  int schedule_max = 24;
+};
+
+struct Competency {
+  std::string id;
+  std::string name;
+  std::string category;
+};
+
+/// What a level expects of one competency.
+struct Expectation {
+  std::string competency;
+  std::size_t competency_index = 0;  ///< into Framework::competencies
+  Proficiency level = 0;
+  double weight = 1.0;
+  bool critical = false;
+  std::string description;
+};
+
+struct Level {
+  std::string id;
+  std::string name;
+  std::string track;
+  std::int64_t rank = 0;
+  std::vector<Expectation> expectations;
+};
+
+/// A promotion cycle: decisions are taken on `decision`.
+struct Cycle {
+  std::string id;
+  Date decision;
+  Date effective;
+};
+
+struct Calendar {
+  std::vector<Cycle> cycles;  ///< sorted by decision date, ties in list order
+  BusinessCalendar business;
+};
+
+/// One organisation's framework, indexed once when loaded.
+struct Framework {
+  std::string id;
+  std::vector<std::string> scale;
+  std::vector<Competency> competencies;
+  std::vector<Level> levels;
+  Policy policy;
+  Calendar calendar;
+
+  std::unordered_map<std::string, std::size_t> competency_index;
+  std::unordered_map<std::string, std::size_t> level_index;
+  std::unordered_map<std::string, std::size_t> cycle_index;  ///< into calendar.cycles
+
+  const Level* find_level(std::string_view id) const {
+    auto it = level_index.find(std::string(id));
+    return it == level_index.end() ? nullptr : &levels[it->second];
+  }
+};
+
+// ---------------------------------------------------------------- case
+
+struct Review {
+  int rating = 0;  ///< index into Policy::review_scale
+  Date date;
+};
+
+struct Employee {
+  std::string id;
+  std::string level;
+  std::optional<std::string> target;
+  std::optional<Date> in_level_since;
+  std::optional<Review> last_review;
+  std::string motivation;
+};
+
+struct Assessment {
+  std::size_t competency = 0;  ///< index into Framework::competencies
+  Rater rater = Rater::self;
+  std::string rater_id;  ///< stakeholders only
+  Proficiency level = 0;
+  Date date;
+};
+
+struct Evidence {
+  std::string id;
+  std::string title;
+  std::string link;
+  Date date;
+  std::vector<std::size_t> competencies;  ///< indexes, as listed
+  Visibility visibility = Visibility::private_;
+};
+
+enum class HorizonUnit { days, weeks, months, years };
+
+/// A goal's horizon: `30d`, `12w`, `6m`, `1y` (P6).
+struct Horizon {
+  int count = 0;
+  HorizonUnit unit = HorizonUnit::days;
+};
+
+struct Goal {
+  std::string id;
+  std::string title;
+  std::optional<Horizon> horizon;
+  std::vector<std::string> objectives;
+};
+
+struct Progress {
+  Date date;
+  double value = 0.0;
+};
+
+struct Milestone {
+  std::string id;
+  std::string goal;
+  std::vector<std::size_t> addresses;  ///< competency indexes
+  std::string action;
+  std::string metric;
+  std::string success_criteria;
+  std::optional<Date> created;
+  std::optional<Date> deadline;
+  std::vector<Progress> progress;  ///< case order
+  bool done = false;
+};
+
+struct Plan {
+  std::optional<Date> agreed_on;
+  std::optional<std::size_t> target_cycle;  ///< index into Calendar::cycles
+  std::vector<Goal> goals;
+  std::vector<Milestone> milestones;
+};
+
+struct Feedback {
+  Date date;
+  FeedbackKind kind = FeedbackKind::generic;
+  Channel channel = Channel::direct;
+};
+
+struct Blocker {
+  std::string text;
+  bool resolved = false;
+};
+
+struct Checkin {
+  Date date;
+  std::string with;
+  std::vector<Feedback> feedback;  ///< dated as the check-in
+  std::vector<Blocker> blockers;
+
+  bool with_manager() const { return with == "manager"; }
+};
+
+/// One employee's case, resolved against a framework.
+struct Case {
+  Date as_of;
+  Employee employee;
+  std::size_t level = 0;                ///< index of employee.level in Framework::levels
+  std::optional<std::size_t> target;    ///< the target level; none: no_target
+  std::vector<Assessment> assessments;
+  std::vector<Evidence> evidence;
+  Plan plan;
+  std::vector<Checkin> checkins;
+  std::vector<Feedback> feedback;  ///< the top-level list
+};
+
+}  // namespace rung

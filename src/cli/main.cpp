@@ -1,0 +1,146 @@
+// rung: the command line (SPEC §5).
+//   rung evaluate [--framework FILE] [--format json] CASE|-
+//   rung check-framework [--as-of DATE] FILE
+// Exit status: 0 report, 1 input error, 2 usage or I/O error.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <sstream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "json/decode.hpp"
+#include "rung/engine.hpp"
+
+namespace {
+
+constexpr int kReport = 0;
+constexpr int kInputError = 1;
+constexpr int kUsage = 2;
+
+/// Reads a file, or standard input for "-"; nothing on an I/O error.
+std::optional<std::string> slurp(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream s;
+    s << std::cin.rdbuf();
+    return s.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) return std::nullopt;
+  return text;
+}
+
+/// The engine for --framework FILE, or the built-in example framework.
+/// Prints the error document (exit 1) or an I/O message (exit 2).
+std::optional<rung::Engine> load_engine(const std::string& framework_path, int& status) {
+  std::string text;
+  if (framework_path.empty()) {
+    text = std::string(rung::builtin_framework());
+  } else if (auto t = slurp(framework_path)) {
+    text = std::move(*t);
+  } else {
+    std::cerr << "rung: cannot read framework " << framework_path << "\n";
+    status = kUsage;
+    return std::nullopt;
+  }
+  auto engine = rung::Engine::load(text);
+  if (!engine) {
+    std::cout << rung::to_json(engine.error(), 2) << "\n";
+    status = kInputError;
+    return std::nullopt;
+  }
+  return std::move(*engine);
+}
+
+int evaluate(const std::string& framework_path, const std::string& case_path) {
+  int status = kReport;
+  auto engine = load_engine(framework_path, status);
+  if (!engine) return status;
+  auto text = slurp(case_path);
+  if (!text) {
+    std::cerr << "rung: cannot read case " << case_path << "\n";
+    return kUsage;
+  }
+  std::string out;
+  const bool ok = engine->evaluate_json(*text, out, 2);
+  std::cout << out << "\n";
+  return ok ? kReport : kInputError;
+}
+
+int check_framework(const std::string& path, const std::string& as_of_text) {
+  std::optional<rung::Date> as_of;
+  if (!as_of_text.empty()) {
+    as_of = rung::json::parse_date(as_of_text);
+    if (!as_of) {
+      std::cerr << "rung: --as-of wants a date YYYY-MM-DD\n";
+      return kUsage;
+    }
+  }
+  int status = kReport;
+  auto engine = load_engine(path, status);
+  if (!engine) return status;
+  const rung::Framework& fw = engine->framework();
+  std::map<std::string, std::map<std::int64_t, std::string>> tracks;
+  for (const auto& l : fw.levels) tracks[l.track][l.rank] = l.id;
+  std::cout << "framework " << fw.id << ": valid\n";
+  std::cout << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
+            << ")\n";
+  std::cout << "  competencies: " << fw.competencies.size() << "\n";
+  std::cout << "  levels: " << fw.levels.size() << " in " << tracks.size() << " tracks\n";
+  for (const auto& [track, levels] : tracks) {
+    std::cout << "    " << track << ":";
+    for (const auto& [rank, id] : levels) std::cout << " " << id << " (" << rank << ")";
+    std::cout << "\n";
+  }
+  std::size_t shown = 0, ahead = 0;
+  for (const auto& c : fw.calendar.cycles)
+    if (!as_of || c.decision >= *as_of) ++ahead;
+  std::cout << "  cycles" << (as_of ? " ahead of " + rung::format_date(*as_of) : std::string()) << ": " << ahead
+            << "\n";
+  for (const auto& c : fw.calendar.cycles) {
+    if (as_of && c.decision < *as_of) continue;
+    if (++shown > 6) break;
+    std::cout << "    " << c.id << " decides " << rung::format_date(c.decision) << ", effective "
+              << rung::format_date(c.effective) << "\n";
+  }
+  return kReport;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"rung: is this person ready to be promoted, and if not, what is missing?"};
+  app.require_subcommand(1);
+
+  std::string framework_path, case_path, format = "json";
+  auto* eval = app.add_subcommand("evaluate", "Evaluate one case and print its report");
+  eval->add_option("--framework", framework_path, "Framework JSON (default: the built-in example framework)");
+  eval->add_option("--format", format, "Output format")->check(CLI::IsMember({"json"}));
+  eval->add_option("case", case_path, "Case JSON file, or - for standard input")->required();
+
+  std::string check_path, as_of;
+  auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
+  check->add_option("framework", check_path, "Framework JSON file")->required();
+  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : kUsage;
+  }
+  try {
+    if (eval->parsed()) return evaluate(framework_path, case_path);
+    if (check->parsed()) return check_framework(check_path, as_of);
+  } catch (const std::exception& e) {
+    std::cerr << "rung: " << e.what() << "\n";
+    return kUsage;
+  }
+  return kUsage;
+}

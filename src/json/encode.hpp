@@ -1,0 +1,17 @@
+// Reports and errors to JSON (SPEC §3, §4), members in the SPEC's order.
+#pragma once
+
+#include <string>
+
+#include "rung/error.hpp"
+#include "rung/report.hpp"
+
+namespace rung::json {
+
+/// Appends the `rung.report/1` document; `indent` 0 writes one line.
+void encode_report(const Report& r, std::string& out, int indent = 0);
+
+/// Appends the `rung.error/1` document. `line` > 0 adds the batch line number.
+void encode_error(const InputError& e, std::string& out, int indent = 0, std::size_t line = 0);
+
+}  // namespace rung::json

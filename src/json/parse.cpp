@@ -1,0 +1,160 @@
+#include "json/parse.hpp"
+
+#include <string>
+#include <vector>
+
+#include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/value_stack.hpp>
+
+#include "json/pointer.hpp"
+
+namespace rung::json {
+namespace {
+
+namespace bj = boost::json;
+
+/// Builds the value like Boost.JSON's own parser handler, and keeps the
+/// path of each open container so that an array over the item limit is
+/// reported where it is.
+struct LimitedHandler {
+  static constexpr std::size_t max_object_size = bj::object::max_size();
+  static constexpr std::size_t max_array_size = bj::array::max_size();
+  static constexpr std::size_t max_key_size = bj::string::max_size();
+  static constexpr std::size_t max_string_size = bj::string::max_size();
+
+  struct Frame {
+    bool array = false;
+    std::size_t items = 0;  // completed items
+    std::string key;        // objects: the current member's key
+  };
+
+  bj::value_stack st;
+  std::vector<Frame> frames;
+  bool key_partial = false;
+  bool over_limit = false;
+  std::string limit_path;
+
+  explicit LimitedHandler(bj::storage_ptr sp) : st(std::move(sp)) {}
+
+  // Counts a completed value in its parent; fails past the array limit.
+  bool bump(bj::error_code& ec) {
+    if (frames.empty() || !frames.back().array) return true;
+    if (++frames.back().items <= kMaxArrayItems) return true;
+    over_limit = true;
+    Pointer p;
+    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
+      if (frames[i].array) p.push(frames[i].items);
+      else p.push(frames[i].key);
+    }
+    limit_path = p.str();
+    ec = bj::error::array_too_large;
+    return false;
+  }
+
+  bool on_document_begin(bj::error_code&) { return true; }
+  bool on_document_end(bj::error_code&) { return true; }
+  bool on_object_begin(bj::error_code&) {
+    frames.push_back(Frame{false, 0, {}});
+    return true;
+  }
+  bool on_object_end(std::size_t n, bj::error_code& ec) {
+    frames.pop_back();
+    st.push_object(n);
+    return bump(ec);
+  }
+  bool on_array_begin(bj::error_code&) {
+    frames.push_back(Frame{true, 0, {}});
+    return true;
+  }
+  bool on_array_end(std::size_t n, bj::error_code& ec) {
+    frames.pop_back();
+    st.push_array(n);
+    return bump(ec);
+  }
+  bool on_key_part(bj::string_view s, std::size_t, bj::error_code&) {
+    if (!key_partial) frames.back().key.clear();
+    key_partial = true;
+    frames.back().key.append(s.data(), s.size());
+    st.push_chars(s);
+    return true;
+  }
+  bool on_key(bj::string_view s, std::size_t, bj::error_code&) {
+    if (!key_partial) frames.back().key.clear();
+    key_partial = false;
+    frames.back().key.append(s.data(), s.size());
+    st.push_key(s);
+    return true;
+  }
+  bool on_string_part(bj::string_view s, std::size_t, bj::error_code&) {
+    st.push_chars(s);
+    return true;
+  }
+  bool on_string(bj::string_view s, std::size_t, bj::error_code& ec) {
+    st.push_string(s);
+    return bump(ec);
+  }
+  bool on_number_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_int64(std::int64_t i, bj::string_view, bj::error_code& ec) {
+    st.push_int64(i);
+    return bump(ec);
+  }
+  bool on_uint64(std::uint64_t u, bj::string_view, bj::error_code& ec) {
+    st.push_uint64(u);
+    return bump(ec);
+  }
+  bool on_double(double d, bj::string_view, bj::error_code& ec) {
+    st.push_double(d);
+    return bump(ec);
+  }
+  bool on_bool(bool b, bj::error_code& ec) {
+    st.push_bool(b);
+    return bump(ec);
+  }
+  bool on_null(bj::error_code& ec) {
+    st.push_null();
+    return bump(ec);
+  }
+  bool on_comment_part(bj::string_view, bj::error_code&) { return true; }
+  bool on_comment(bj::string_view, bj::error_code&) { return true; }
+};
+
+std::string where(std::string_view text, std::size_t offset) {
+  std::size_t line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+}  // namespace
+
+Expected<bj::value> parse_document(std::string_view text, Document document, bj::storage_ptr sp) {
+  if (text.size() > kMaxDocumentBytes)
+    return InputError{document, ErrorCode::limit_exceeded, "",
+                      "the document has " + std::to_string(text.size()) + " bytes, more than 16 MiB"};
+  bj::parse_options options;
+  options.max_depth = kMaxDepth;
+  bj::basic_parser<LimitedHandler> parser(options, sp);
+  parser.handler().st.reset(sp);
+  bj::error_code ec;
+  const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
+  if (!ec && n < text.size()) ec = bj::error::extra_data;
+  if (ec) {
+    if (parser.handler().over_limit)
+      return InputError{document, ErrorCode::limit_exceeded, parser.handler().limit_path,
+                        "the array has more than 100000 items"};
+    if (ec == bj::error::too_deep)
+      return InputError{document, ErrorCode::limit_exceeded, "",
+                        "the document is nested deeper than 64 levels"};
+    return InputError{document, ErrorCode::parse_error, "",
+                      "invalid JSON at " + where(text, n) + ": " + ec.message()};
+  }
+  return parser.handler().st.release();
+}
+
+}  // namespace rung::json

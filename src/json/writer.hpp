@@ -1,0 +1,117 @@
+// A small streaming JSON writer: members come out in the order they are
+// written (SPEC §3 order), numbers in their shortest round-trip form.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rung::json {
+
+class Writer {
+ public:
+  /// `indent` 0 writes one line; otherwise that many spaces a level.
+  explicit Writer(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
+
+  Writer& begin_object() { return open('{'); }
+  Writer& end_object() { return close('}'); }
+  Writer& begin_array() { return open('['); }
+  Writer& end_array() { return close(']'); }
+
+  Writer& key(std::string_view k) {
+    separate();
+    quote(k);
+    out_ += indent_ ? ": " : ":";
+    after_key_ = true;
+    return *this;
+  }
+
+  Writer& null() { return raw("null"); }
+  Writer& boolean(bool b) { return raw(b ? "true" : "false"); }
+  Writer& integer(std::int64_t i) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, i);
+    return raw(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+  }
+  Writer& number(double d) {
+    if (!std::isfinite(d)) return null();
+    char buf[32];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);
+    return raw(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+  }
+  Writer& string(std::string_view s) {
+    separate();
+    quote(s);
+    return *this;
+  }
+
+ private:
+  Writer& raw(std::string_view text) {
+    separate();
+    out_ += text;
+    return *this;
+  }
+  Writer& open(char c) {
+    separate();
+    out_ += c;
+    first_.push_back(true);
+    return *this;
+  }
+  Writer& close(char c) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) newline();
+    out_ += c;
+    return *this;
+  }
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    newline();
+  }
+  void newline() {
+    if (!indent_) return;
+    out_ += '\n';
+    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
+  void quote(std::string_view s) {
+    out_ += '"';
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        default:
+          if (c < 0x20) {
+            static const char hex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += hex[c >> 4];
+            out_ += hex[c & 15];
+          } else {
+            out_ += ch;
+          }
+      }
+    }
+    out_ += '"';
+  }
+
+  std::string& out_;
+  int indent_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+}  // namespace rung::json
