@@ -1,1 +1,146 @@
+// SPEC §4 and §6 at the level of whole documents: parse errors and limits
+// that a JSON fixture cannot hold (sizes, invalid UTF-8), JSON Pointer
+// escaping, and byte-identical output.
 #include <doctest/doctest.h>
+
+#include <string>
+
+#include "json/parse.hpp"
+#include "json/pointer.hpp"
+#include "rung/engine.hpp"
+
+using namespace rung;
+
+namespace {
+
+const char* kFramework = R"({"schema":"rung.framework/1","id":"f","scale":["no","yes"],
+  "competencies":[{"id":"p"}],
+  "levels":[{"id":"A","track":"ic","rank":1,"expectations":[]},
+            {"id":"B","track":"ic","rank":2,"expectations":[{"competency":"p","level":1}]}]})";
+
+const char* kCase = R"({"schema":"rung.case/1","as_of":"2026-11-23","employee":{"id":"e","level":"A"}})";
+
+InputError case_error(const std::string& text) {
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  auto r = engine->evaluate(text);
+  REQUIRE_FALSE(r);
+  return r.error();
+}
+
+std::string nested(std::size_t depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
+
+std::string with_extra(const std::string& extra) {
+  std::string c = kCase;
+  c.insert(c.size() - 1, std::string(",\"extra\":") + extra);
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("E pointer escapes ~ and / (RFC 6901)" * doctest::test_suite("json")) {
+  json::Pointer p;
+  p.push("policy");
+  p.push("a/b~c");
+  p.push(std::size_t{3});
+  CHECK(p.str() == "/policy/a~1b~0c/3");
+}
+
+TEST_CASE("E limit_exceeded: 16 MiB and one byte over" * doctest::test_suite("json")) {
+  const std::size_t limit = 16u * 1024u * 1024u;
+  std::string exact = kCase;
+  exact.insert(exact.size() - 1, std::string(limit - exact.size(), ' '));
+  REQUIRE(exact.size() == limit);
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  CHECK(engine->evaluate(exact).has_value());
+  const auto e = case_error(exact + " ");
+  CHECK(e.code == ErrorCode::limit_exceeded);
+  CHECK(e.path == "");
+}
+
+TEST_CASE("E limit_exceeded: depth 64 passes, 65 fails" * doctest::test_suite("json")) {
+  // The root object is depth 1; "extra" holds 63 more levels.
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  CHECK(engine->evaluate(with_extra(nested(63))).has_value());
+  const auto e = case_error(with_extra(nested(64)));
+  CHECK(e.code == ErrorCode::limit_exceeded);
+  CHECK(e.path == "");
+  CHECK(case_error(nested(65)).code == ErrorCode::limit_exceeded);
+  CHECK(case_error(nested(64)).code == ErrorCode::type_error);  // a valid array, not an object
+}
+
+TEST_CASE("E limit_exceeded: 100,000 items pass, 100,001 fail at the array" * doctest::test_suite("json")) {
+  auto items = [](std::size_t n) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < n; ++i) s += i ? ",0" : "0";
+    return s + "]";
+  };
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  CHECK(engine->evaluate(with_extra("{\"a/b\":" + items(100000) + "}")).has_value());
+  const auto e = case_error(with_extra("{\"a/b\":" + items(100001) + "}"));
+  CHECK(e.code == ErrorCode::limit_exceeded);
+  CHECK(e.path == "/extra/a~1b");
+  const auto nested_in_array = case_error(with_extra("[1,[2," + items(100001) + "]]"));
+  CHECK(nested_in_array.path == "/extra/1/1");
+}
+
+TEST_CASE("E parse_error: invalid UTF-8, BOM, NaN, trailing data, with line and column" * doctest::test_suite("json")) {
+  for (const std::string& bad : {std::string("{\"schema\":\"rung.case/1\xff\"}"), std::string("\xEF\xBB\xBF") + kCase,
+                                std::string("{\"a\":NaN}"), std::string("{\"a\":Infinity}"), std::string(kCase) + "x",
+                                std::string("{\"a\":1e400}"), std::string(""), std::string("{\"a\":1,}")}) {
+    CAPTURE(bad);
+    const auto e = case_error(bad);
+    CHECK(e.code == ErrorCode::parse_error);
+    CHECK(e.path == "");
+  }
+  const auto e = case_error("{\n  \"schema\": x}");
+  CHECK(e.message.find("line 2") != std::string::npos);
+}
+
+TEST_CASE("E \\u0000 in a string is data, not an error" * doctest::test_suite("json")) {
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  const std::string c = R"({"schema":"rung.case/1","as_of":"2026-11-23","employee":{"id":"e\u0000x","level":"A"}})";
+  auto r = engine->evaluate(c);
+  REQUIRE(r);
+  CHECK(r->employee == std::string("e\0x", 3));
+  CHECK(to_json(*r).find(R"("employee":"e\u0000x")") != std::string::npos);
+}
+
+TEST_CASE("E numbers where integers belong" * doctest::test_suite("json")) {
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  auto assessment = [](const char* level) {
+    return std::string(R"({"schema":"rung.case/1","as_of":"2026-11-23","employee":{"id":"e","level":"A"},
+      "assessments":[{"competency":"p","rater":"manager","date":"2026-11-01","level":)") + level + "}]}";
+  };
+  CHECK(case_error(assessment("2.5")).code == ErrorCode::type_error);
+  CHECK(case_error(assessment("1.0")).code == ErrorCode::type_error);
+  CHECK(case_error(assessment("true")).code == ErrorCode::type_error);
+  // -0 is the integer zero: a valid proficiency.
+  auto zero = engine->evaluate(assessment("-0"));
+  REQUIRE(zero);
+  REQUIRE(zero->expectations.size() == 1);  // B's, the default target
+  CHECK(zero->expectations[0].ratings.manager == 0);
+  CHECK(case_error(assessment("2")).path == "/assessments/0/level");
+  CHECK(engine->evaluate(assessment("1")).has_value());
+  CHECK(engine->evaluate(assessment("0")).has_value());
+}
+
+TEST_CASE("determinism: the same input gives byte-identical output" * doctest::test_suite("json")) {
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  std::string a, b;
+  engine->evaluate_json(kCase, a);
+  engine->evaluate_json(kCase, b);
+  CHECK(a == b);
+  auto again = Engine::load(kFramework);
+  std::string c;
+  again->evaluate_json(kCase, c);
+  CHECK(a == c);
+}

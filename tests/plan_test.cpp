@@ -1,1 +1,90 @@
+// P1-P6: goals, SMART milestones, gap coverage, alignment, micro-steps and
+// horizons.
 #include <doctest/doctest.h>
+
+#include "rung/plan.hpp"
+#include "test_support.hpp"
+
+using namespace rung;
+using rung::test::d;
+using rung::test::milestone;
+
+TEST_CASE("P1 no goals and too many goals" * doctest::test_suite("plan")) {
+  const Policy p;  // max_goals 3
+  CHECK(p1_goal_count(0, p) == SignalId::no_goals);
+  CHECK_FALSE(p1_goal_count(3, p));
+  CHECK(p1_goal_count(4, p) == SignalId::too_many_goals);
+}
+
+TEST_CASE("P2 missing fields in order, blanks and a deadline not after created" * doctest::test_suite("plan")) {
+  Milestone m = milestone("m");
+  m.deadline = d("2027-01-01");
+  CHECK(p2_missing(m).empty());
+  m.action = " \t\n\r\f\v";
+  m.success_criteria = "";
+  m.created = d("2027-01-01");  // deadline == created is wrong
+  CHECK(p2_missing(m) == std::vector<std::string>{"action", "success_criteria", "deadline"});
+  Milestone bare;
+  CHECK(p2_missing(bare) == std::vector<std::string>{"action", "metric", "success_criteria", "deadline"});
+  m.created = d("2026-12-31");
+  CHECK(p2_valid_deadline(m));
+}
+
+TEST_CASE("P3 only open milestones address a gap" * doctest::test_suite("plan")) {
+  Milestone open = milestone("a", {2});
+  Milestone done = milestone("b", {1});
+  done.done = true;
+  const std::vector<Milestone> ms{open, done};
+  CHECK(p3_addressed(ms, 2));
+  CHECK_FALSE(p3_addressed(ms, 1));
+  CHECK_FALSE(p3_addressed(ms, 0));
+}
+
+TEST_CASE("P4 goals without objectives, unless alignment is not required" * doctest::test_suite("plan")) {
+  Goal aligned{"g1", "", std::nullopt, {"okr-1"}};
+  Goal loose{"g2", "", std::nullopt, {}};
+  Policy p;
+  CHECK(p4_unaligned({aligned, loose}, p) == std::vector<std::string>{"g2"});
+  p.require_alignment = false;
+  CHECK(p4_unaligned({aligned, loose}, p).empty());
+}
+
+TEST_CASE("P5 an open milestone due within 90 days after as_of" * doctest::test_suite("plan")) {
+  const Date as_of = d("2026-11-23");
+  auto due = [&](const char* date, bool done = false) {
+    Milestone m = milestone("m");
+    m.deadline = d(date);
+    m.done = done;
+    return std::vector<Milestone>{m};
+  };
+  CHECK(p5_has_short_term_step(due("2026-11-23"), as_of));   // on as_of
+  CHECK(p5_has_short_term_step(due("2027-02-21"), as_of));   // +90
+  CHECK_FALSE(p5_has_short_term_step(due("2027-02-22"), as_of));  // +91
+  CHECK_FALSE(p5_has_short_term_step(due("2026-11-22"), as_of));  // already past
+  CHECK_FALSE(p5_has_short_term_step(due("2026-12-01", true), as_of));
+  CHECK_FALSE(p5_has_short_term_step({}, as_of));
+}
+
+TEST_CASE("P6 horizons: 52w is long-term, 51w is not, soon is invalid" * doctest::test_suite("plan")) {
+  auto long_term = [](const char* h) { return p6_long_term(*p6_parse_horizon(h)); };
+  CHECK(long_term("52w"));
+  CHECK_FALSE(long_term("51w"));
+  CHECK(long_term("365d"));
+  CHECK_FALSE(long_term("364d"));
+  CHECK(long_term("12m"));
+  CHECK_FALSE(long_term("11m"));
+  CHECK(long_term("1y"));
+  CHECK(long_term("10y"));
+  CHECK(long_term("9999d"));
+  for (const char* bad : {"soon", "0d", "10000d", "1", "d", "1h", "-1d", "1.5y", "", "1 y"})
+    CHECK_FALSE(p6_parse_horizon(bad).has_value());
+}
+
+TEST_CASE("P6 no long-term goal needs at least one goal" * doctest::test_suite("plan")) {
+  Goal short_goal{"g", "", p6_parse_horizon("6m"), {}};
+  Goal no_horizon{"h", "", std::nullopt, {}};
+  Goal long_goal{"l", "", p6_parse_horizon("2y"), {}};
+  CHECK_FALSE(p6_missing_long_term({}));
+  CHECK(p6_missing_long_term({short_goal, no_horizon}));
+  CHECK_FALSE(p6_missing_long_term({short_goal, long_goal}));
+}

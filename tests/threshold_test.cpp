@@ -1,1 +1,140 @@
+// T1-T4: current role first, then weighted coverage of the target level by
+// agreed ratings and counted evidence, critical expectations, the verdict.
 #include <doctest/doctest.h>
+
+#include "rung/threshold.hpp"
+#include "test_support.hpp"
+
+using namespace rung;
+using rung::test::d;
+
+namespace {
+
+Expectation expect(int level, double weight = 1.0, bool critical = false, std::size_t competency = 0) {
+  Expectation x;
+  x.competency = std::to_string(competency);
+  x.competency_index = competency;
+  x.level = level;
+  x.weight = weight;
+  x.critical = critical;
+  return x;
+}
+
+Evidence evidence(const char* id, const char* date, Visibility v, std::vector<std::size_t> competencies = {0}) {
+  Evidence e;
+  e.id = id;
+  e.date = d(date);
+  e.visibility = v;
+  e.competencies = std::move(competencies);
+  return e;
+}
+
+Ratings agreed(std::optional<int> a) {
+  Ratings r;
+  r.manager = a;
+  r.agreed = a;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("T1 current_coverage below current_min fails" * doctest::test_suite("threshold")) {
+  Level current;
+  current.expectations = {expect(2, 1.0, false, 0), expect(2, 3.0, false, 1)};
+  const auto pass = t1_current_delivery(current, {agreed(2), agreed(3)}, std::nullopt, d("2026-11-23"), Policy{});
+  CHECK(pass.coverage == 1.0);
+  CHECK(pass.passed);
+  const auto fail = t1_current_delivery(current, {agreed(1), agreed(3)}, std::nullopt, d("2026-11-23"), Policy{});
+  CHECK(fail.coverage == doctest::Approx(0.75));  // 3 of 4
+  CHECK_FALSE(fail.passed);
+  Policy lenient;
+  lenient.current_min = 0.75;
+  CHECK(t1_current_delivery(current, {agreed(1), agreed(3)}, std::nullopt, d("2026-11-23"), lenient).passed);
+}
+
+TEST_CASE("T1 a level with no expectations is delivered" * doctest::test_suite("threshold")) {
+  const auto r = t1_current_delivery(Level{}, {}, std::nullopt, d("2026-11-23"), Policy{});
+  CHECK(r.coverage == 1.0);
+  CHECK(r.passed);
+}
+
+TEST_CASE("T1 a failing review inside 365 days blocks, outside does not" * doctest::test_suite("threshold")) {
+  const Policy p;  // review_min "meets" = 2; "partially" = 1
+  const Date as_of = d("2026-11-23");
+  CHECK(t1_review_failed(Review{1, d("2026-04-15")}, as_of, p));
+  CHECK(t1_review_failed(Review{1, d("2025-11-23")}, as_of, p));        // exactly 365 days
+  CHECK_FALSE(t1_review_failed(Review{1, d("2025-11-22")}, as_of, p));  // 366 days
+  CHECK_FALSE(t1_review_failed(Review{1, d("2026-11-24")}, as_of, p));  // after as_of
+  CHECK_FALSE(t1_review_failed(Review{2, d("2026-04-15")}, as_of, p));  // meets
+  CHECK_FALSE(t1_review_failed(std::nullopt, as_of, p));
+}
+
+TEST_CASE("T2 every status" * doctest::test_suite("threshold")) {
+  const Policy p;
+  CHECK(t2_status(3, 3, 1, p) == Status::met);
+  CHECK(t2_status(3, 4, 0, p) == Status::evidence_gap);
+  CHECK(t2_status(3, 2, 5, p) == Status::skill_gap);
+  CHECK(t2_status(3, std::nullopt, 5, p) == Status::unassessed);
+  Policy two;
+  two.evidence_min = 2;
+  CHECK(t2_status(3, 3, 1, two) == Status::evidence_gap);
+  CHECK(t2_status(3, 3, 2, two) == Status::met);
+}
+
+TEST_CASE("T2 evidence that counts: window, visibility, as_of, competency" * doctest::test_suite("threshold")) {
+  const Policy p;  // 365 days, visibility >= manager
+  const Date as_of = d("2026-11-23");
+  CHECK(t2_counts(evidence("a", "2025-11-23", Visibility::manager), 0, as_of, p));        // 365 days
+  CHECK_FALSE(t2_counts(evidence("b", "2025-11-22", Visibility::manager), 0, as_of, p));  // 366 days
+  CHECK_FALSE(t2_counts(evidence("c", "2026-11-24", Visibility::manager), 0, as_of, p));  // after as_of
+  CHECK_FALSE(t2_counts(evidence("d", "2026-06-01", Visibility::private_), 0, as_of, p));
+  CHECK(t2_counts(evidence("e", "2026-06-01", Visibility::decision_makers), 0, as_of, p));
+  CHECK_FALSE(t2_counts(evidence("f", "2026-06-01", Visibility::manager, {1}), 0, as_of, p));
+}
+
+TEST_CASE("T2 evidence_ids in case order, and visibility to stakeholders" * doctest::test_suite("threshold")) {
+  const std::vector<Evidence> ev{evidence("z", "2026-06-01", Visibility::manager),
+                                 evidence("old", "2024-06-01", Visibility::stakeholders),
+                                 evidence("a", "2026-07-01", Visibility::manager)};
+  const auto r = t2_assess(expect(2), agreed(2), ev, d("2026-11-23"), Policy{});
+  CHECK(r.evidence == 2);
+  CHECK(r.evidence_ids == std::vector<std::string>{"z", "a"});
+  CHECK(r.status == Status::met);
+  CHECK_FALSE(r.stakeholder_visible);
+}
+
+TEST_CASE("T2 coverage is the weight share of met" * doctest::test_suite("threshold")) {
+  const std::vector<Expectation> xs{expect(1, 2.0), expect(1, 1.0, false, 1), expect(1, 1.0, false, 2)};
+  std::vector<ExpectationResult> rs(3);
+  rs[0].status = Status::met;
+  rs[1].status = Status::evidence_gap;
+  rs[2].status = Status::met;
+  CHECK(t2_coverage(xs, rs) == doctest::Approx(0.75));
+  CHECK(t2_coverage({}, {}) == 1.0);
+}
+
+TEST_CASE("T3 every critical expectation must be met" * doctest::test_suite("threshold")) {
+  std::vector<ExpectationResult> rs(2);
+  rs[0].critical = true;
+  rs[0].status = Status::met;
+  rs[1].status = Status::skill_gap;
+  CHECK(t3_critical_met(rs));
+  rs[1].critical = true;
+  CHECK_FALSE(t3_critical_met(rs));
+}
+
+TEST_CASE("T4 verdicts at the edges of coverage_min and close_margin" * doctest::test_suite("threshold")) {
+  const Policy p;  // 0.8, 0.15
+  CHECK(t4_verdict(false, 1.0, true, p) == Verdict::blocked);
+  CHECK(t4_verdict(true, 0.8, true, p) == Verdict::ready);
+  CHECK(t4_verdict(true, 0.8, false, p) == Verdict::close);  // T3 fails
+  CHECK(t4_verdict(true, 0.65, true, p) == Verdict::close);  // exactly 0.8 - 0.15
+  CHECK(t4_verdict(true, 0.6499, true, p) == Verdict::not_ready);
+  // 1.2 / (1.2 + 0.3) is 0.7999999999999999 in doubles: meets 0.8.
+  const double share = 1.2 / (1.2 + 0.3);
+  CHECK(share < 0.8);
+  CHECK(t4_verdict(true, share, true, p) == Verdict::ready);
+  // 0.8 - 0.15 is 0.65000000000000002 in doubles; 0.65 meets it by the tolerance.
+  CHECK(t4_verdict(true, 0.65 - 5e-10, true, p) == Verdict::close);
+  CHECK(t4_verdict(true, 0.65 - 2e-9, true, p) == Verdict::not_ready);
+}

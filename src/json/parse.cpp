@@ -1,5 +1,6 @@
 #include "json/parse.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -103,6 +104,10 @@ struct LimitedHandler {
     return bump(ec);
   }
   bool on_double(double d, bj::string_view, bj::error_code& ec) {
+    if (!std::isfinite(d)) {  // 1e400: out of double range
+      ec = bj::error::exponent_overflow;
+      return false;
+    }
     st.push_double(d);
     return bump(ec);
   }

@@ -1,0 +1,35 @@
+// Small builders for the unit tests: dates and plain structs in one line.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "json/decode.hpp"
+#include "rung/types.hpp"
+
+namespace rung::test {
+
+inline Date d(const char* ymd) { return *json::parse_date(ymd); }
+
+inline Assessment assess(Rater rater, int level, const char* date, std::size_t competency = 0,
+                         std::string rater_id = {}) {
+  Assessment a;
+  a.competency = competency;
+  a.rater = rater;
+  a.rater_id = std::move(rater_id);
+  a.level = level;
+  a.date = d(date);
+  return a;
+}
+
+inline Milestone milestone(std::string id, std::vector<std::size_t> addresses = {}) {
+  Milestone m;
+  m.id = std::move(id);
+  m.addresses = std::move(addresses);
+  m.action = "a";
+  m.metric = "m";
+  m.success_criteria = "s";
+  return m;
+}
+
+}  // namespace rung::test
