@@ -1,1 +1,79 @@
-cmake_minimum_required(VERSION 3.25)
+# The command line (SPEC §5): exit codes, the built-in framework, byte-identical
+# output across processes, and the error document on bad input.
+# cmake -DRUNG=path/to/rung -DSOURCE=repo -DWORK=scratch -P cli_test.cmake
+file(MAKE_DIRECTORY ${WORK})
+
+function(run expected_status out_var)
+  execute_process(COMMAND ${RUNG} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL expected_status)
+    message(FATAL_ERROR "rung ${ARGN}: exit ${status}, expected ${expected_status}\n${out}\n${err}")
+  endif()
+  set(${out_var} "${out}" PARENT_SCOPE)
+endfunction()
+
+function(expect_member json member expected)
+  string(JSON got ERROR_VARIABLE json_error GET "${json}" ${member})
+  if(json_error OR NOT got STREQUAL expected)
+    message(FATAL_ERROR "${member}: got '${got}' (${json_error}), expected '${expected}'\n${json}")
+  endif()
+endfunction()
+
+# Each example evaluates with exit 0; the built-in framework is examples/framework.json.
+foreach(example ready close blocked)
+  run(0 builtin evaluate ${SOURCE}/examples/${example}.json)
+  run(0 explicit evaluate --framework ${SOURCE}/examples/framework.json ${SOURCE}/examples/${example}.json)
+  if(NOT builtin STREQUAL explicit)
+    message(FATAL_ERROR "${example}: the built-in framework differs from examples/framework.json")
+  endif()
+  expect_member("${builtin}" schema "rung.report/1")
+endforeach()
+run(0 ready evaluate ${SOURCE}/examples/ready.json)
+expect_member("${ready}" verdict ready)
+run(0 close evaluate ${SOURCE}/examples/close.json)
+expect_member("${close}" verdict close)
+run(0 blocked evaluate ${SOURCE}/examples/blocked.json)
+expect_member("${blocked}" verdict blocked)
+
+# Two processes, byte-identical output.
+execute_process(COMMAND ${RUNG} evaluate ${SOURCE}/examples/close.json OUTPUT_FILE ${WORK}/a.json)
+execute_process(COMMAND ${RUNG} evaluate ${SOURCE}/examples/close.json OUTPUT_FILE ${WORK}/b.json)
+execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/a.json ${WORK}/b.json RESULT_VARIABLE differ)
+if(differ)
+  message(FATAL_ERROR "two runs on the same case differ")
+endif()
+
+# Standard input.
+execute_process(COMMAND ${RUNG} evaluate - INPUT_FILE ${SOURCE}/examples/close.json OUTPUT_VARIABLE stdin_out
+                RESULT_VARIABLE status)
+file(READ ${WORK}/a.json file_out)
+if(NOT status EQUAL 0 OR NOT stdin_out STREQUAL file_out)
+  message(FATAL_ERROR "evaluate - differs from evaluate FILE")
+endif()
+
+# An input error: exit 1 and one error document with its JSON Pointer.
+file(WRITE ${WORK}/bad.json [[{"schema": "rung.case/1", "as_of": "2026-02-30", "employee": {"id": "e", "level": "E3"}}]])
+run(1 bad evaluate ${WORK}/bad.json)
+expect_member("${bad}" schema "rung.error/1")
+expect_member("${bad}" code invalid_date)
+expect_member("${bad}" path "/as_of")
+expect_member("${bad}" document case)
+
+# A bad framework: exit 1 with the framework's error document.
+file(WRITE ${WORK}/bad-framework.json [[{"schema": "rung.framework/1", "id": "x", "scale": ["a"], "competencies": [], "levels": []}]])
+run(1 badfw evaluate --framework ${WORK}/bad-framework.json ${SOURCE}/examples/close.json)
+expect_member("${badfw}" document framework)
+expect_member("${badfw}" code invalid_value)
+expect_member("${badfw}" path "/scale")
+
+# Usage and I/O errors: exit 2.
+run(2 ignored evaluate ${WORK}/does-not-exist.json)
+run(2 ignored evaluate)
+run(2 ignored frobnicate)
+
+# check-framework: a summary, or the error document.
+run(0 summary check-framework --as-of 2026-11-23 ${SOURCE}/examples/framework.json)
+if(NOT summary MATCHES "framework acme-eng: valid" OR NOT summary MATCHES "cycles ahead of 2026-11-23: 3")
+  message(FATAL_ERROR "check-framework summary:\n${summary}")
+endif()
+run(1 badsummary check-framework ${WORK}/bad-framework.json)
+expect_member("${badsummary}" code invalid_value)

@@ -273,9 +273,8 @@ class FrameworkDecoder {
     if (const bj::value* p = Walker::optional(root, "policy")) {
       auto scope = w_.at("policy");
       policy(w_.object(*p));
-    } else {
-      check_review_min();
     }
+    check_review_min();
     if (const bj::value* c = Walker::optional(root, "calendar")) {
       auto scope = w_.at("calendar");
       calendar(w_.object(*c));
@@ -393,7 +392,6 @@ class FrameworkDecoder {
       else if (key == "schedule_max") p.schedule_max = static_cast<int>(w_.integer(v, 0, 1000));
       else w_.fail(ErrorCode::unknown_field, "unknown policy key \"" + std::string(key) + "\"");
     }
-    check_review_min();
   }
 
   int days(const bj::value& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
