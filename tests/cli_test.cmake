@@ -77,3 +77,15 @@ if(NOT summary MATCHES "framework acme-eng: valid" OR NOT summary MATCHES "cycle
 endif()
 run(1 badsummary check-framework ${WORK}/bad-framework.json)
 expect_member("${badsummary}" code invalid_value)
+
+# The README's report excerpt is the real output of `bash scripts/demo`.
+file(READ ${SOURCE}/README.md readme)
+string(FIND "${readme}" "```json\n" start)
+string(FIND "${readme}" "\n```\n\nOther examples" stop)
+math(EXPR start "${start} + 8")
+math(EXPR length "${stop} - ${start} + 1")
+string(SUBSTRING "${readme}" ${start} ${length} excerpt)
+run(0 demo evaluate ${SOURCE}/examples/close.json)
+if(NOT excerpt STREQUAL demo)
+  message(FATAL_ERROR "README's report excerpt differs from `rung evaluate examples/close.json`")
+endif()

@@ -83,16 +83,18 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     r.current_coverage = delivery.coverage;
 
     // R1-R3, T2, G2 on the target level.
-    std::int64_t rated = 0;
+    std::int64_t rated = 0, by_stakeholders = 0;
     r.expectations.reserve(target->expectations.size());
     for (const Expectation& x : target->expectations) {
       const Ratings ratings = rate(c.assessments, x.competency_index, as_of, policy);
       if (ratings.agreed) ++rated;
+      if (ratings.stakeholders) ++by_stakeholders;
       r.expectations.push_back(t2_assess(x, ratings, c.evidence, as_of, policy));
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }
     trace("R1", "ok", {{"assessments", static_cast<std::int64_t>(c.assessments.size())},
                        {"window_days", static_cast<std::int64_t>(policy.assessment_window_days)}});
+    trace("R2", "ok", {{"target_expectations_with_stakeholders", by_stakeholders}});
     trace("R3", policy.agreed_rating == AgreedRating::manager ? "manager" : "calibrated",
           {{"target_expectations_rated", rated},
            {"target_expectations", static_cast<std::int64_t>(target->expectations.size())}});
@@ -108,7 +110,9 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     trace("T2", "ok", {{"coverage", coverage}, {"met", met},
                        {"expectations", static_cast<std::int64_t>(r.expectations.size())}});
     const bool critical_met = t3_critical_met(r.expectations);
-    trace("T3", critical_met ? "pass" : "fail", {});
+    std::int64_t critical = 0;
+    for (const auto& x : r.expectations) critical += x.critical ? 1 : 0;
+    trace("T3", critical_met ? "pass" : "fail", {{"critical_expectations", critical}});
     r.verdict = t4_verdict(delivery.passed, coverage, critical_met, policy);
     trace("T4", name(r.verdict), {{"coverage", coverage}, {"coverage_min", policy.coverage_min},
                                   {"close_margin", policy.close_margin}});
@@ -119,7 +123,8 @@ inline Report evaluate(const Framework& fw, const Case& c) {
       g.addressed = p3_addressed(plan.milestones, g.competency_index);
       if (!g.addressed) r.plan.unaddressed_gaps.push_back(g.competency);
     }
-    trace("G1", std::to_string(r.gaps.size()) + " gaps", {});
+    trace("G1", std::to_string(r.gaps.size()) + " gaps",
+          {{"top", r.gaps.empty() ? Fact(nullptr) : Fact(r.gaps.front().competency)}});
     std::int64_t flagged = 0;
     for (const auto& x : r.expectations) flagged += x.flags.empty() ? 0 : 1;
     trace("G2", "ok", {{"flagged_expectations", flagged}});

@@ -18,7 +18,7 @@ void int_or_null(Writer& w, const std::optional<int>& i) {
 }
 
 void strings(Writer& w, const std::vector<std::string>& v) {
-  w.begin_array();
+  w.begin_array(true);
   for (const auto& s : v) w.string(s);
   w.end_array();
 }
@@ -41,14 +41,14 @@ void expectation(Writer& w, const ExpectationResult& x) {
   w.key("evidence_ids");
   strings(w, x.evidence_ids);
   w.key("status").string(name(x.status));
-  w.key("flags").begin_array();
+  w.key("flags").begin_array(true);
   for (Flag f : x.flags) w.string(name(f));
   w.end_array();
   w.end_object();
 }
 
 void gap(Writer& w, const Gap& g) {
-  w.begin_object();
+  w.begin_object(true);
   w.key("competency").string(g.competency);
   w.key("kind").string(name(g.kind));
   w.key("size").integer(g.size);
@@ -66,7 +66,7 @@ void plan(Writer& w, const PlanReport& p) {
   strings(w, p.unaddressed_gaps);
   w.key("milestones").begin_array();
   for (const auto& m : p.milestones) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("id").string(m.id);
     w.key("progress").number(m.progress);
     w.key("overdue").boolean(m.overdue);
@@ -98,11 +98,11 @@ void timeline(Writer& w, const TimelineReport& t) {
   else w.null();
   w.key("requested_cycle");
   if (const auto& r = t.requested_cycle) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("id").string(r->id);
     w.key("decision").string(format_date(r->decision));
     w.key("feasible").boolean(r->feasible);
-    w.key("causes").begin_array();
+    w.key("causes").begin_array(true);
     for (Cause c : r->causes) w.string(name(c));
     w.end_array();
     w.end_object();
@@ -111,7 +111,7 @@ void timeline(Writer& w, const TimelineReport& t) {
   }
   w.key("checkpoints").begin_array();
   for (const auto& c : t.checkpoints) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("day").integer(c.day);
     w.key("date").string(format_date(c.date));
     w.key("passed").boolean(c.passed);
@@ -127,12 +127,12 @@ void followup(Writer& w, const FollowupReport& f) {
   date_or_null(w, f.last_checkin);
   w.key("next_due").string(format_date(f.next_due));
   w.key("overdue_days").integer(f.overdue_days);
-  w.key("schedule").begin_array();
+  w.key("schedule").begin_array(true);
   for (Date d : f.schedule) w.string(format_date(d));
   w.end_array();
   w.key("agenda").begin_array();
   for (const auto& a : f.agenda) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("kind").string(name(a.kind));
     w.key("ref");
     if (a.ref) w.string(*a.ref);
@@ -165,7 +165,7 @@ void encode_report(const Report& r, std::string& out, int indent) {
   w.key("framework").string(r.framework);
   w.key("employee").string(r.employee);
   w.key("as_of").string(format_date(r.as_of));
-  w.key("move").begin_object();
+  w.key("move").begin_object(true);
   w.key("from").string(r.move.from);
   w.key("to");
   if (r.move.to) w.string(*r.move.to);
@@ -195,7 +195,7 @@ void encode_report(const Report& r, std::string& out, int indent) {
   followup(w, r.followup);
   w.key("signals").begin_array();
   for (const auto& s : r.signals) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("id").string(name(s.id));
     w.key("severity").string(name(s.severity));
     w.key("detail").string(s.detail);
@@ -204,7 +204,7 @@ void encode_report(const Report& r, std::string& out, int indent) {
   w.end_array();
   w.key("trace").begin_array();
   for (const auto& t : r.trace) {
-    w.begin_object();
+    w.begin_object(true);
     w.key("rule").string(t.rule);
     w.key("outcome").string(t.outcome);
     w.key("facts").begin_object();

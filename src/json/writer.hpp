@@ -16,9 +16,11 @@ class Writer {
   /// `indent` 0 writes one line; otherwise that many spaces a level.
   explicit Writer(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
 
-  Writer& begin_object() { return open('{'); }
+  /// A `compact` container is written on one line even when indenting
+  /// (lists of ids, small records), and so is everything inside it.
+  Writer& begin_object(bool compact = false) { return open('{', compact); }
   Writer& end_object() { return close('}'); }
-  Writer& begin_array() { return open('['); }
+  Writer& begin_array(bool compact = false) { return open('[', compact); }
   Writer& end_array() { return close(']'); }
 
   Writer& key(std::string_view k) {
@@ -54,33 +56,40 @@ class Writer {
     out_ += text;
     return *this;
   }
-  Writer& open(char c) {
+  struct Frame {
+    bool first = true;
+    bool compact = false;
+  };
+
+  Writer& open(char c, bool compact) {
     separate();
     out_ += c;
-    first_.push_back(true);
+    frames_.push_back({true, compact || in_compact()});
     return *this;
   }
   Writer& close(char c) {
-    const bool empty = first_.back();
-    first_.pop_back();
-    if (!empty) newline();
+    const Frame f = frames_.back();
+    frames_.pop_back();
+    if (!f.first && !f.compact) newline();
     out_ += c;
     return *this;
   }
+  bool in_compact() const { return !frames_.empty() && frames_.back().compact; }
   void separate() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
-    if (first_.empty()) return;
-    if (!first_.back()) out_ += ',';
-    first_.back() = false;
-    newline();
+    if (frames_.empty()) return;
+    Frame& f = frames_.back();
+    if (!f.first) out_ += (f.compact && indent_) ? ", " : ",";
+    f.first = false;
+    if (!f.compact) newline();
   }
   void newline() {
     if (!indent_) return;
     out_ += '\n';
-    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+    out_.append(frames_.size() * static_cast<std::size_t>(indent_), ' ');
   }
   void quote(std::string_view s) {
     out_ += '"';
@@ -110,7 +119,7 @@ class Writer {
 
   std::string& out_;
   int indent_;
-  std::vector<bool> first_;
+  std::vector<Frame> frames_;
   bool after_key_ = false;
 };
 
