@@ -1,0 +1,61 @@
+# Installs rung into a temporary prefix, then builds and runs the consumers
+# of examples/embed against it: with find_package(rung) and with pkg-config.
+# cmake -DBUILD=build -DSOURCE=repo -DWORK=scratch -DGENERATOR=Ninja -P capi_install_test.cmake
+file(REMOVE_RECURSE ${WORK})
+set(prefix ${WORK}/prefix)
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT status EQUAL 0)
+    message(FATAL_ERROR "${ARGN}: exit ${status}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+# A consumer evaluates the example case (exit 0, a report) and handles a bad one (exit 1, the path).
+function(check_consumer exe)
+  run(${exe} ${SOURCE}/examples/close.json)
+  if(NOT last_output MATCHES "\"verdict\": ?\"close\"")
+    message(FATAL_ERROR "${exe}: no report\n${last_output}")
+  endif()
+  file(WRITE ${WORK}/bad.json [[{"schema": "rung.case/1", "as_of": "2026-11-23", "employee": {"id": "e", "level": "E9"}}]])
+  execute_process(COMMAND ${exe} ${WORK}/bad.json RESULT_VARIABLE status ERROR_VARIABLE err OUTPUT_QUIET)
+  if(NOT status EQUAL 1 OR NOT err MATCHES "unknown_reference at '/employee/level'")
+    message(FATAL_ERROR "${exe} on a bad case: exit ${status}: ${err}")
+  endif()
+endfunction()
+
+run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
+foreach(f include/rung.h include/rung/evaluate.hpp lib/cmake/rung/rungConfig.cmake
+          lib/cmake/rung/rungConfigVersion.cmake lib/pkgconfig/rung.pc lib/librung.a)
+  if(NOT EXISTS ${prefix}/${f})
+    message(FATAL_ERROR "not installed: ${f}")
+  endif()
+endforeach()
+file(GLOB sonames ${prefix}/lib/librung.so.*)
+if(NOT sonames)
+  message(FATAL_ERROR "no versioned librung.so installed")
+endif()
+
+# 1. find_package(rung)
+run(${CMAKE_COMMAND} -S ${SOURCE}/examples/embed -B ${WORK}/cmake -G ${GENERATOR}
+    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build ${WORK}/cmake)
+check_consumer(${WORK}/cmake/embed_c)
+check_consumer(${WORK}/cmake/embed_c_static)
+check_consumer(${WORK}/cmake/embed_cpp)
+run(${WORK}/cmake/embed_cpp ${SOURCE}/examples/close.json)
+if(NOT last_output MATCHES "eligible from 2027-01-31")
+  message(FATAL_ERROR "embed_cpp: header-only rules\n${last_output}")
+endif()
+
+# 2. pkg-config
+find_program(PKG_CONFIG pkg-config REQUIRED)
+set(ENV{PKG_CONFIG_PATH} ${prefix}/lib/pkgconfig)
+run(${PKG_CONFIG} --cflags --libs rung)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+find_program(CC NAMES cc gcc REQUIRED)
+run(${CC} -std=c99 -Wall -Werror ${SOURCE}/examples/embed/main.c ${flags} -Wl,-rpath,${prefix}/lib -o ${WORK}/pkgconfig_c)
+check_consumer(${WORK}/pkgconfig_c)
+message(STATUS "installed tree works with find_package and pkg-config")
