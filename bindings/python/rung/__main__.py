@@ -1,0 +1,53 @@
+"""python3 -m rung evaluate [--framework FILE] CASE|-   (mirrors the `rung` CLI)
+
+Prints the report as `rung evaluate` does (exit 0), or the error document
+(exit 1); 2 for usage and I/O errors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from . import Engine, InputError, RungError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python3 -m rung")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="evaluate one case and print its report")
+    ev.add_argument("--framework", help="framework JSON (default: the built-in example framework)")
+    ev.add_argument("--format", default="json", choices=["json"])
+    ev.add_argument("case", help="case JSON file, or - for standard input")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return 0 if e.code == 0 else 2
+
+    def error(e: RungError) -> int:
+        sys.stdout.write(json.dumps(e.to_dict(), indent=2, ensure_ascii=False) + "\n")
+        return 1
+
+    try:
+        framework = None
+        if args.framework:
+            with open(args.framework, "rb") as f:
+                framework = f.read()
+        case = sys.stdin.buffer.read() if args.case == "-" else open(args.case, "rb").read()
+    except OSError as e:
+        print(f"rung: {e}", file=sys.stderr)
+        return 2
+    try:
+        engine = Engine(framework)
+    except InputError as e:
+        return error(e)
+    try:
+        report = engine.evaluate(case, raw=True, pretty=True)
+    except InputError as e:
+        return error(e)
+    sys.stdout.buffer.write(report + b"\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

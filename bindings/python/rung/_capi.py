@@ -1,0 +1,92 @@
+"""The raw ctypes layer over capi/rung.h: one declaration per C function,
+with its prototype above it. Nothing here frees anything by itself; the
+wrappers in rung/__init__.py do."""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import pathlib
+from ctypes import POINTER, Structure, c_char_p, c_int, c_size_t, c_void_p
+
+__all__ = ["lib", "RungBuf", "RUNG_OK", "RUNG_FORMAT_JSON", "RUNG_FORMAT_JSON_PRETTY", "LibraryNotFound"]
+
+RUNG_OK = 0
+RUNG_E_ARGUMENT = 100
+RUNG_E_INTERNAL = 101
+RUNG_FORMAT_JSON = 0
+RUNG_FORMAT_JSON_PRETTY = 1
+
+
+class LibraryNotFound(OSError):
+    """librung could not be loaded; the message lists every place tried."""
+
+
+class RungBuf(Structure):
+    # typedef struct rung_buf { char* data; size_t size; } rung_buf;
+    # `data` is c_void_p: a c_char_p would copy and lose the pointer to free.
+    _fields_ = [("data", c_void_p), ("size", c_size_t)]
+
+
+def _candidates() -> list[tuple[str, str]]:
+    """(how, path) in the order they are tried."""
+    tried = []
+    env = os.environ.get("RUNG_LIBRARY")
+    if env:
+        tried.append(("RUNG_LIBRARY", env))
+    here = pathlib.Path(__file__).resolve().parent
+    for name in sorted(here.glob("librung.so*")) + sorted(here.glob("librung.dylib")) + sorted(here.glob("rung.dll")):
+        tried.append(("beside the package", str(name)))
+    found = ctypes.util.find_library("rung")
+    tried.append(("ctypes.util.find_library('rung')", found or ""))
+    return tried
+
+
+def _load() -> ctypes.CDLL:
+    errors = []
+    for how, path in _candidates():
+        if not path:
+            errors.append(f"  {how}: nothing found")
+            continue
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:
+            errors.append(f"  {how}: {path}: {e}")
+    raise LibraryNotFound(
+        "cannot load librung; tried:\n" + "\n".join(errors) +
+        "\nBuild it (bash scripts/test) and set RUNG_LIBRARY=build/release/librung.so, "
+        "or install rung where the dynamic linker finds it.")
+
+
+lib = _load()
+
+
+def _fn(name: str, argtypes: list, restype) -> None:
+    f = getattr(lib, name)
+    f.argtypes = argtypes
+    f.restype = restype
+
+
+# const char* rung_version(void)
+_fn("rung_version", [], c_char_p)
+# int rung_version_number(void)
+_fn("rung_version_number", [], c_int)
+# const char* rung_example_framework(size_t* len)  -- static bytes
+_fn("rung_example_framework", [POINTER(c_size_t)], c_void_p)
+# int rung_engine_new(rung_engine** out, const char* json, size_t len, rung_error** err)
+_fn("rung_engine_new", [POINTER(c_void_p), c_char_p, c_size_t, POINTER(c_void_p)], c_int)
+# void rung_engine_free(rung_engine*)
+_fn("rung_engine_free", [c_void_p], None)
+# int rung_evaluate(rung_buf* out, const rung_engine*, const char* json, size_t len, int format, rung_error** err)
+_fn("rung_evaluate", [POINTER(RungBuf), c_void_p, c_char_p, c_size_t, c_int, POINTER(c_void_p)], c_int)
+# void rung_buf_dispose(rung_buf*)
+_fn("rung_buf_dispose", [POINTER(RungBuf)], None)
+# int rung_error_code(const rung_error*)
+_fn("rung_error_code", [c_void_p], c_int)
+# const char* rung_error_code_name / document / path / message / json (const rung_error*)  -- owned by the error
+for _name in ("rung_error_code_name", "rung_error_document", "rung_error_path", "rung_error_message",
+              "rung_error_json"):
+    _fn(_name, [c_void_p], c_char_p)
+# void rung_error_free(rung_error*)
+_fn("rung_error_free", [c_void_p], None)

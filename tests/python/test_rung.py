@@ -1,0 +1,144 @@
+"""The Python bindings (bindings/python): run by ctest with RUNG_LIBRARY set
+to the built library and RUNG_CLI to the built command line."""
+
+import json
+import os
+import pathlib
+import re
+import subprocess
+import sys
+
+import pytest
+
+import rung
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+CLI = os.environ.get("RUNG_CLI", str(REPO / "build" / "release" / "rung"))
+CASES = ["ready", "close", "blocked"]
+
+
+@pytest.fixture(scope="module")
+def engine():
+    return rung.Engine(EXAMPLES / "framework.json")
+
+
+def cli(*args, stdin=None):
+    return subprocess.run([CLI, *args], input=stdin, capture_output=True)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_examples_equal_the_cli_byte_for_byte(engine, name):
+    path = EXAMPLES / f"{name}.json"
+    expected = cli("evaluate", str(path))
+    assert expected.returncode == 0
+    assert engine.evaluate(path, raw=True, pretty=True) + b"\n" == expected.stdout
+    assert engine.evaluate(path) == json.loads(expected.stdout)
+
+
+def test_python_m_rung_mirrors_the_cli():
+    for args in (["evaluate", str(EXAMPLES / "close.json")],
+                 ["evaluate", "--framework", str(EXAMPLES / "framework.json"), str(EXAMPLES / "ready.json")]):
+        py = subprocess.run([sys.executable, "-m", "rung", *args], capture_output=True, env=os.environ)
+        c = cli(*args)
+        assert (py.returncode, py.stdout) == (c.returncode, c.stdout)
+    bad = b'{"schema": "rung.case/1", "as_of": "2026-13-01"}'
+    py = subprocess.run([sys.executable, "-m", "rung", "evaluate", "-"], input=bad, capture_output=True)
+    c = cli("evaluate", "-", stdin=bad)
+    assert py.returncode == c.returncode == 1
+    assert json.loads(py.stdout) == json.loads(c.stdout)
+
+
+ERRORS = [
+    ("{", "parse_error", ""),
+    ("[]", "type_error", ""),
+    ('{"schema": "rung.case/1", "as_of": "2026-11-23"}', "missing_field", "/employee"),
+    ('{"schema": "rung.case/1", "as_of": "2026-11-23", "employee": {"id": "e", "level": "Q1"}}',
+     "unknown_reference", "/employee/level"),
+    ('{"schema": "rung.case/1", "as_of": "2026-02-29"}', "invalid_date", "/as_of"),
+    ('{"schema": "rung.case/9"}', "invalid_value", "/schema"),
+    ('{"schema": "rung.case/1", "as_of": "2026-11-23", "employee": {"id": "e", "level": "E3"}, "plan":'
+     ' {"goals": [{"id": "g"}, {"id": "g"}]}}', "duplicate_id", "/plan/goals/1/id"),
+    ('{"schema": "rung.case/1", "as_of": "2026-11-23", "employee": {"id": "e", "level": "E4", "target": "E3"}}',
+     "invalid_move", "/employee/target"),
+    ("[" * 65 + "]" * 65, "limit_exceeded", ""),
+]
+
+
+@pytest.mark.parametrize("text,code,path", ERRORS)
+def test_each_error_family_is_an_input_error(engine, text, code, path):
+    with pytest.raises(rung.InputError) as e:
+        engine.evaluate(text.encode())
+    assert (e.value.code, e.value.path, e.value.document) == (code, path, "case")
+    assert e.value.message
+
+
+def test_framework_errors_and_unknown_policy_keys():
+    fw = json.loads((EXAMPLES / "framework.json").read_text())
+    fw["policy"]["cadense_days"] = 30
+    with pytest.raises(rung.InputError) as e:
+        rung.Engine(fw)
+    assert (e.value.code, e.value.path, e.value.document) == ("unknown_field", "/policy/cadense_days", "framework")
+
+
+def test_every_input_form(engine, tmp_path):
+    path = EXAMPLES / "close.json"
+    text = path.read_text()
+    expected = engine.evaluate(path)
+    assert engine.evaluate(str(path)) == expected
+    assert engine.evaluate(text) == expected
+    assert engine.evaluate(text.encode()) == expected
+    assert engine.evaluate(json.loads(text)) == expected
+    for framework in (None, EXAMPLES / "framework.json", str(EXAMPLES / "framework.json"),
+                      (EXAMPLES / "framework.json").read_bytes(), json.loads((EXAMPLES / "framework.json").read_text())):
+        assert rung.Engine(framework).evaluate(path) == expected
+    with pytest.raises(TypeError):
+        engine.evaluate(42)
+
+
+def test_evaluate_many_keeps_order_with_4_threads(engine):
+    base = json.loads((EXAMPLES / "close.json").read_text())
+    cases = []
+    for day in range(1, 29):
+        c = dict(base, as_of=f"2026-12-{day:02d}")
+        cases.append(c)
+    expected = [engine.evaluate(c) for c in cases]
+    got = list(engine.evaluate_many(cases, threads=4))
+    assert got == expected
+    assert [r["as_of"] for r in got] == [c["as_of"] for c in cases]
+    raw = list(engine.evaluate_many(cases, threads=4, raw=True))
+    assert [json.loads(r) for r in raw] == expected
+
+
+def test_evaluate_many_errors_raise_or_take_their_place(engine):
+    good = EXAMPLES / "ready.json"
+    cases = [good, b"{", good]
+    with pytest.raises(rung.InputError):
+        list(engine.evaluate_many(cases, threads=4))
+    out = list(engine.evaluate_many(cases, threads=4, errors="return"))
+    assert out[0]["verdict"] == "ready" and out[2]["verdict"] == "ready"
+    assert isinstance(out[1], rung.InputError) and out[1].code == "parse_error"
+
+
+def test_engine_usable_after_a_bad_case(engine):
+    with pytest.raises(rung.InputError):
+        engine.evaluate(b"not json")
+    assert engine.evaluate(EXAMPLES / "ready.json")["verdict"] == "ready"
+
+
+def test_closed_engine_and_version():
+    e = rung.Engine()
+    e.close()
+    with pytest.raises(rung.RungError) as err:
+        e.evaluate(EXAMPLES / "ready.json")
+    assert err.value.code == "invalid_argument"
+    assert re.fullmatch(r"\d+\.\d+\.\d+", rung.version())
+
+
+def test_readme_python_example_runs_as_written():
+    readme = (REPO / "README.md").read_text()
+    block = re.search(r"## Python\n.*?```python\n(.*?)```", readme, re.S)
+    assert block, "README has a ## Python section with a python block"
+    out = subprocess.run([sys.executable, "-c", block.group(1)], capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    assert "close" in out.stdout
