@@ -1,5 +1,6 @@
 // rung: the command line (SPEC §5).
 //   rung evaluate [--framework FILE] [--format json] CASE|-
+//   rung batch [--framework FILE] [--threads N] [IN.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
 #include <cstdio>
@@ -10,9 +11,13 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
+
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/batch.hpp"
 #include "json/decode.hpp"
 #include "rung/engine.hpp"
 
@@ -73,6 +78,36 @@ int evaluate(const std::string& framework_path, const std::string& case_path) {
   return ok ? kReport : kInputError;
 }
 
+int batch(const std::string& framework_path, const std::string& input, unsigned threads, int progress) {
+  int status = kReport;
+  auto engine = load_engine(framework_path, status);
+  if (!engine) return status;
+  std::ifstream file;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) {
+      std::cerr << "rung: cannot read " << input << "\n";
+      return kUsage;
+    }
+  }
+  std::istream& in = input == "-" ? std::cin : file;
+  std::ios::sync_with_stdio(false);
+  rung::cli::BatchOptions options;
+  options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  options.progress = progress < 0 ? isatty(STDERR_FILENO) != 0 : progress > 0;
+  const auto s = rung::cli::run_batch(*engine, in, std::cout, options);
+  if (in.bad()) {
+    std::cerr << "rung: error reading " << input << "\n";
+    return kUsage;
+  }
+  std::fprintf(stderr,
+               "rung batch: %zu cases (ready %zu, close %zu, not_ready %zu, blocked %zu, no_target %zu), %zu errors, "
+               "%.2f s, %.0f cases/s\n",
+               s.cases, s.verdicts[0], s.verdicts[1], s.verdicts[2], s.verdicts[3], s.verdicts[4], s.errors, s.seconds,
+               s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0);
+  return kReport;
+}
+
 int check_framework(const std::string& path, const std::string& as_of_text) {
   std::optional<rung::Date> as_of;
   if (!as_of_text.empty()) {
@@ -124,6 +159,16 @@ int main(int argc, char** argv) {
   eval->add_option("--format", format, "Output format")->check(CLI::IsMember({"json"}));
   eval->add_option("case", case_path, "Case JSON file, or - for standard input")->required();
 
+  std::string batch_input = "-";
+  unsigned threads = 0;
+  bool progress = false, no_progress = false;
+  auto* bat = app.add_subcommand("batch", "Evaluate one case a line (JSONL) into one report a line");
+  bat->add_option("--framework", framework_path, "Framework JSON (default: the built-in example framework)");
+  bat->add_option("--threads", threads, "Worker threads (default: the hardware threads)")->check(CLI::Range(1u, 1024u));
+  bat->add_flag("--progress", progress, "Draw a progress bar on stderr (default: when stderr is a terminal)");
+  bat->add_flag("--no-progress", no_progress, "No progress bar");
+  bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
+
   std::string check_path, as_of;
   auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
   check->add_option("framework", check_path, "Framework JSON file")->required();
@@ -138,6 +183,7 @@ int main(int argc, char** argv) {
   try {
     if (eval->parsed()) return evaluate(framework_path, case_path);
     if (check->parsed()) return check_framework(check_path, as_of);
+    if (bat->parsed()) return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1);
   } catch (const std::exception& e) {
     std::cerr << "rung: " << e.what() << "\n";
     return kUsage;

@@ -157,12 +157,25 @@ class Engine:
         if workers == 1:
             yield from map(one, cases)
             return
+
+        def chunk(items: list) -> list:
+            return [one(c) for c in items]
+
+        # Cases go to the threads in chunks (one future per chunk, not per
+        # case), and at most 2 chunks per thread are in flight: memory stays
+        # flat on long iterables and results come out in input order.
+        size = 32
         with ThreadPoolExecutor(max_workers=workers) as pool:
-            # A bounded window keeps memory flat on long iterables.
             window: deque = deque()
+            items: list = []
             for case in cases:
-                window.append(pool.submit(one, case))
-                if len(window) >= 4 * workers:
-                    yield window.popleft().result()
-            for future in window:
-                yield future.result()
+                items.append(case)
+                if len(items) == size:
+                    window.append(pool.submit(chunk, items))
+                    items = []
+                    if len(window) >= 2 * workers:
+                        yield from window.popleft().result()
+            if items:
+                window.append(pool.submit(chunk, items))
+            while window:
+                yield from window.popleft().result()
