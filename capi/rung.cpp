@@ -99,6 +99,20 @@ int internal(rung_error** err, const char* what) noexcept {
   return failure(err, RUNG_E_INTERNAL, "internal", what);
 }
 
+/// Runs a C body; whatever it throws becomes an `internal` error.
+template <class Body>
+int guarded(rung_error** err, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return internal(err, "out of memory");
+  } catch (const std::exception& e) {
+    return internal(err, e.what());
+  } catch (...) {
+    return internal(err, "unknown exception");
+  }
+}
+
 /// Copies `s` into a malloc'ed, NUL-terminated buffer the caller owns.
 bool fill(rung_buf* out, const std::string& s) noexcept {
   char* data = static_cast<char*>(std::malloc(s.size() + 1));
@@ -133,18 +147,12 @@ int rung_engine_new(rung_engine** out, const char* framework_json, size_t len, r
   if (!out) return argument(err, "rung_engine_new: out is NULL");
   *out = nullptr;
   if (!framework_json && len) return argument(err, "rung_engine_new: framework_json is NULL");
-  try {
+  return guarded(err, [&] {
     auto engine = rung::Engine::load(std::string_view(framework_json ? framework_json : "", len));
     if (!engine) return report(err, engine.error());
     *out = new rung_engine{std::move(*engine)};
-    return RUNG_OK;
-  } catch (const std::bad_alloc&) {
-    return internal(err, "out of memory");
-  } catch (const std::exception& e) {
-    return internal(err, e.what());
-  } catch (...) {
-    return internal(err, "unknown exception");
-  }
+    return static_cast<int>(RUNG_OK);
+  });
 }
 
 void rung_engine_free(rung_engine* engine) { delete engine; }
@@ -159,19 +167,13 @@ int rung_evaluate(rung_buf* out, const rung_engine* engine, const char* case_jso
   if (!case_json && len) return argument(err, "rung_evaluate: case_json is NULL");
   if (format != RUNG_FORMAT_JSON && format != RUNG_FORMAT_JSON_PRETTY)
     return argument(err, "rung_evaluate: unknown format");
-  try {
+  return guarded(err, [&] {
     auto report_or_error = engine->engine.evaluate(std::string_view(case_json ? case_json : "", len));
     if (!report_or_error) return report(err, report_or_error.error());
     const std::string json = rung::to_json(*report_or_error, format == RUNG_FORMAT_JSON_PRETTY ? 2 : 0);
     if (!fill(out, json)) return internal(err, "out of memory");
-    return RUNG_OK;
-  } catch (const std::bad_alloc&) {
-    return internal(err, "out of memory");
-  } catch (const std::exception& e) {
-    return internal(err, e.what());
-  } catch (...) {
-    return internal(err, "unknown exception");
-  }
+    return static_cast<int>(RUNG_OK);
+  });
 }
 
 void rung_buf_dispose(rung_buf* buf) {

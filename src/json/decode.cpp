@@ -296,15 +296,22 @@ class FrameworkDecoder {
     }
   }
 
+  /// The member `id`, which must not be a key of `index` yet.
+  std::string unique_id(const bj::object& o, const std::unordered_map<std::string, std::size_t>& index,
+                        const char* what) {
+    std::string id = w_.required_string(o, "id");
+    if (index.count(id)) {
+      auto scope = w_.at("id");
+      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + id + "\"");
+    }
+    return id;
+  }
+
   void competencies(const bj::object& root) {
     w_.each_required(root, "competencies", [&](const bj::value& v, std::size_t i) {
       const bj::object& o = w_.object(v);
       Competency c;
-      c.id = w_.required_string(o, "id");
-      if (fw_.competency_index.count(c.id)) {
-        auto scope = w_.at("id");
-        w_.fail(ErrorCode::duplicate_id, "duplicate competency \"" + c.id + "\"");
-      }
+      c.id = unique_id(o, fw_.competency_index, "competency");
       c.name = w_.optional_string(o, "name");
       c.category = w_.optional_string(o, "category");
       fw_.competency_index.emplace(c.id, i);
@@ -317,11 +324,7 @@ class FrameworkDecoder {
     w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) {
       const bj::object& o = w_.object(v);
       Level l;
-      l.id = w_.required_string(o, "id");
-      if (fw_.level_index.count(l.id)) {
-        auto scope = w_.at("id");
-        w_.fail(ErrorCode::duplicate_id, "duplicate level \"" + l.id + "\"");
-      }
+      l.id = unique_id(o, fw_.level_index, "level");
       l.name = w_.optional_string(o, "name");
       l.track = w_.required_string(o, "track");
       {
