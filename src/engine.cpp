@@ -8,17 +8,21 @@
 namespace rung {
 
 Expected<Engine> Engine::load(std::string_view framework_json) {
-  auto doc = json::parse_document(framework_json, Document::framework);
+  json::DocumentParser parser;
+  auto doc = parser.parse(framework_json, Document::framework);
   if (!doc) return doc.error();
-  auto fw = json::decode_framework(*doc);
+  auto fw = json::decode_framework(**doc);
   if (!fw) return fw.error();
   return Engine(std::make_shared<const Framework>(std::move(*fw)));
 }
 
 Expected<Report> Engine::evaluate(std::string_view case_json) const {
-  auto doc = json::parse_document(case_json, Document::case_);
+  // One parser per thread, reused: the case's text (rung::Text) points into
+  // its document, which lives until this thread's next evaluation.
+  thread_local json::DocumentParser parser;
+  auto doc = parser.parse(case_json, Document::case_);
   if (!doc) return doc.error();
-  auto c = json::decode_case(*doc, *fw_);
+  auto c = json::decode_case(**doc, *fw_);
   if (!c) return c.error();
   return rung::evaluate(*fw_, *c);
 }

@@ -11,20 +11,21 @@ namespace rung::test {
 
 inline Date d(const char* ymd) { return *json::parse_date(ymd); }
 
+// Text members are views: the builders take literals.
 inline Assessment assess(Rater rater, int level, const char* date, std::size_t competency = 0,
-                         std::string rater_id = {}) {
+                         const char* rater_id = "") {
   Assessment a;
   a.competency = competency;
   a.rater = rater;
-  a.rater_id = std::move(rater_id);
+  a.rater_id = rater_id;
   a.level = level;
   a.date = d(date);
   return a;
 }
 
-inline Milestone milestone(std::string id, std::vector<std::size_t> addresses = {}) {
+inline Milestone milestone(const char* id, std::vector<std::size_t> addresses = {}) {
   Milestone m;
-  m.id = std::move(id);
+  m.id = id;
   m.addresses = std::move(addresses);
   m.action = "a";
   m.metric = "m";

@@ -122,7 +122,7 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
   for (AgendaKind k : {AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
                        AgendaKind::stalled_milestone, AgendaKind::due_milestone})
     for (std::size_t i = 0; i < milestones.size(); ++i)
-      if (kind_of(i) == k) agenda.push_back({k, milestones[i].id});
+      if (kind_of(i) == k) agenda.push_back({k, std::string(milestones[i].id)});
   for (const Gap& g : gaps) {
     auto x = std::find_if(expectations.begin(), expectations.end(),
                           [&](const ExpectationResult& e) { return e.competency_index == g.competency_index; });
@@ -133,7 +133,7 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
     if (!g.addressed) agenda.push_back({AgendaKind::unaddressed_gap, g.competency});
   if (last)
     for (const Blocker& b : last->blockers)
-      if (!b.resolved) agenda.push_back({AgendaKind::blocker, b.text});
+      if (!b.resolved) agenda.push_back({AgendaKind::blocker, std::string(b.text)});
   agenda.push_back({AgendaKind::ask_feedback, std::nullopt});
   agenda.push_back({AgendaKind::offer_feedback, std::nullopt});
   return agenda;

@@ -62,7 +62,7 @@ inline std::vector<std::string> p4_unaligned(const std::vector<Goal>& goals, con
   std::vector<std::string> ids;
   if (!policy.require_alignment) return ids;
   for (const Goal& g : goals)
-    if (g.objectives.empty()) ids.push_back(g.id);
+    if (g.objectives.empty()) ids.emplace_back(g.id);
   return ids;
 }
 

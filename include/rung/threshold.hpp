@@ -89,7 +89,7 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
   for (const Evidence& e : evidence) {
     if (!t2_counts(e, x.competency_index, as_of, policy)) continue;
     ++r.evidence;
-    r.evidence_ids.push_back(e.id);
+    r.evidence_ids.emplace_back(e.id);
     if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
   }
   r.status = t2_status(x.level, ratings.agreed, r.evidence, policy);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +13,19 @@
 #include "rung/date.hpp"
 
 namespace rung {
+
+/// Text of a case: a view into the case document, which outlives the
+/// evaluation (ids, titles, notes). Frameworks own their strings.
+using Text = std::string_view;
+
+/// Hashes strings and views alike, so that lookups by view allocate nothing.
+struct IdHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+/// Id -> position, looked up by std::string_view.
+using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
 
 /// A proficiency: an index into the framework's `scale`.
 using Proficiency = int;
@@ -95,12 +109,12 @@ struct Framework {
   Policy policy;
   Calendar calendar;
 
-  std::unordered_map<std::string, std::size_t> competency_index;
-  std::unordered_map<std::string, std::size_t> level_index;
-  std::unordered_map<std::string, std::size_t> cycle_index;  ///< into calendar.cycles
+  IdIndex competency_index;
+  IdIndex level_index;
+  IdIndex cycle_index;  ///< into calendar.cycles
 
   const Level* find_level(std::string_view id) const {
-    auto it = level_index.find(std::string(id));
+    auto it = level_index.find(id);
     return it == level_index.end() ? nullptr : &levels[it->second];
   }
 };
@@ -113,26 +127,26 @@ struct Review {
 };
 
 struct Employee {
-  std::string id;
-  std::string level;
-  std::optional<std::string> target;
+  Text id;
+  Text level;
+  std::optional<Text> target;
   std::optional<Date> in_level_since;
   std::optional<Review> last_review;
-  std::string motivation;
+  Text motivation;
 };
 
 struct Assessment {
   std::size_t competency = 0;  ///< index into Framework::competencies
   Rater rater = Rater::self;
-  std::string rater_id;  ///< stakeholders only
+  Text rater_id;  ///< stakeholders only
   Proficiency level = 0;
   Date date;
 };
 
 struct Evidence {
-  std::string id;
-  std::string title;
-  std::string link;
+  Text id;
+  Text title;
+  Text link;
   Date date;
   std::vector<std::size_t> competencies;  ///< indexes, as listed
   Visibility visibility = Visibility::private_;
@@ -147,10 +161,10 @@ struct Horizon {
 };
 
 struct Goal {
-  std::string id;
-  std::string title;
+  Text id;
+  Text title;
   std::optional<Horizon> horizon;
-  std::vector<std::string> objectives;
+  std::vector<Text> objectives;
 };
 
 struct Progress {
@@ -159,12 +173,12 @@ struct Progress {
 };
 
 struct Milestone {
-  std::string id;
-  std::string goal;
+  Text id;
+  Text goal;
   std::vector<std::size_t> addresses;  ///< competency indexes
-  std::string action;
-  std::string metric;
-  std::string success_criteria;
+  Text action;
+  Text metric;
+  Text success_criteria;
   std::optional<Date> created;
   std::optional<Date> deadline;
   std::vector<Progress> progress;  ///< case order
@@ -185,13 +199,13 @@ struct Feedback {
 };
 
 struct Blocker {
-  std::string text;
+  Text text;
   bool resolved = false;
 };
 
 struct Checkin {
   Date date;
-  std::string with;
+  Text with;
   std::vector<Feedback> feedback;  ///< dated as the check-in
   std::vector<Blocker> blockers;
 

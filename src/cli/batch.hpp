@@ -15,6 +15,7 @@ struct BatchOptions {
   unsigned threads = 1;
   std::size_t window = 0;  ///< lines in flight; 0: 256 per thread
   bool progress = false;   ///< a live bar on stderr
+  std::size_t total_bytes = 0;  ///< the input's size when known: the bar shows a share and an ETA
 };
 
 struct BatchSummary {

@@ -4,6 +4,7 @@
 //   rung check-framework [--as-of DATE] FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -95,6 +96,11 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   rung::cli::BatchOptions options;
   options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
   options.progress = progress < 0 ? isatty(STDERR_FILENO) != 0 : progress > 0;
+  if (input != "-") {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(input, ec);
+    if (!ec) options.total_bytes = static_cast<std::size_t>(size);
+  }
   const auto s = rung::cli::run_batch(*engine, in, std::cout, options);
   if (in.bad()) {
     std::cerr << "rung: error reading " << input << "\n";

@@ -183,16 +183,17 @@ class Walker {
       f(a[i], i);
     }
   }
-  std::string required_string(const bj::object& o, std::string_view key) {
+  /// Views into the document: they live as long as it does.
+  std::string_view required_string(const bj::object& o, std::string_view key) {
     const bj::value& v = required(o, key);
     auto scope = at(key);
-    return std::string(string(v));
+    return string(v);
   }
-  std::string optional_string(const bj::object& o, std::string_view key) {
+  std::string_view optional_string(const bj::object& o, std::string_view key) {
     const bj::value* v = optional(o, key);
     if (!v) return {};
     auto scope = at(key);
-    return std::string(string(*v));
+    return string(*v);
   }
   Date required_date(const bj::object& o, std::string_view key) {
     const bj::value& v = required(o, key);
@@ -226,12 +227,13 @@ class Walker {
 /// Duplicate detection for ids, reported at the later one.
 class IdSet {
  public:
-  void add(Walker& w, const std::string& id, const char* what) {
-    if (!seen_.insert(id).second) w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + id + "\"");
+  void add(Walker& w, std::string_view id, const char* what) {
+    if (!seen_.insert(id).second)
+      w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + std::string(id) + "\"");
   }
 
  private:
-  std::unordered_set<std::string> seen_;
+  std::unordered_set<std::string_view> seen_;  // views into the document
 };
 
 /// A proficiency: an integer of the scale or one of its labels.
@@ -286,9 +288,9 @@ class FrameworkDecoder {
   void scale(const bj::object& root) {
     IdSet labels;
     w_.each_required(root, "scale", [&](const bj::value& v, std::size_t) {
-      std::string label(w_.string(v));
+      const std::string_view label = w_.string(v);
       labels.add(w_, label, "scale label");
-      fw_.scale.push_back(std::move(label));
+      fw_.scale.emplace_back(label);
     });
     if (fw_.scale.size() < 2) {
       auto scope = w_.at("scale");
@@ -297,9 +299,8 @@ class FrameworkDecoder {
   }
 
   /// The member `id`, which must not be a key of `index` yet.
-  std::string unique_id(const bj::object& o, const std::unordered_map<std::string, std::size_t>& index,
-                        const char* what) {
-    std::string id = w_.required_string(o, "id");
+  std::string unique_id(const bj::object& o, const IdIndex& index, const char* what) {
+    std::string id(w_.required_string(o, "id"));
     if (index.count(id)) {
       auto scope = w_.at("id");
       w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + id + "\"");
@@ -405,9 +406,9 @@ class FrameworkDecoder {
     IdSet seen;
     for (std::size_t i = 0; i < a.size(); ++i) {
       auto scope = w_.at(i);
-      std::string label(w_.string(a[i]));
+      const std::string_view label = w_.string(a[i]);
       seen.add(w_, label, "review rating");
-      labels.push_back(std::move(label));
+      labels.emplace_back(label);
     }
     if (labels.empty()) w_.fail(ErrorCode::invalid_value, "a review scale needs at least 1 label");
     fw_.policy.review_scale = std::move(labels);
@@ -437,11 +438,12 @@ class FrameworkDecoder {
     w_.each(o, "cycles", [&](const bj::value& v, std::size_t) {
       const bj::object& co = w_.object(v);
       Cycle c;
-      c.id = w_.required_string(co, "id");
+      const std::string_view id = w_.required_string(co, "id");
       {
         auto scope = w_.at("id");
-        ids.add(w_, c.id, "cycle");
+        ids.add(w_, id, "cycle");
       }
+      c.id = id;
       c.decision = w_.required_date(co, "decision");
       c.effective = w_.optional_date(co, "effective").value_or(add_days(c.decision, effective_after));
       cal.cycles.push_back(std::move(c));
@@ -536,15 +538,16 @@ class CaseDecoder {
   }
 
  private:
-  std::size_t level(const std::string& id) {
+  std::size_t level(std::string_view id) {
     auto it = fw_.level_index.find(id);
-    if (it == fw_.level_index.end()) w_.fail(ErrorCode::unknown_reference, "unknown level \"" + id + "\"");
+    if (it == fw_.level_index.end())
+      w_.fail(ErrorCode::unknown_reference, "unknown level \"" + std::string(id) + "\"");
     return it->second;
   }
 
   std::size_t competency(const bj::value& v) {
     const auto s = w_.string(v);
-    auto it = fw_.competency_index.find(std::string(s));
+    auto it = fw_.competency_index.find(s);
     if (it == fw_.competency_index.end())
       w_.fail(ErrorCode::unknown_reference, "unknown competency \"" + std::string(s) + "\"");
     return it->second;
@@ -560,7 +563,7 @@ class CaseDecoder {
     }
     if (const bj::value* t = Walker::optional(o, "target")) {
       auto scope = w_.at("target");
-      e.target = std::string(w_.string(*t));
+      e.target = w_.string(*t);
       const std::size_t target = level(*e.target);
       const Level& from = fw_.levels[c_.level];
       const Level& to = fw_.levels[target];
@@ -639,9 +642,10 @@ class CaseDecoder {
     p.agreed_on = w_.optional_date(o, "agreed_on");
     if (const bj::value* t = Walker::optional(o, "target_cycle")) {
       auto scope = w_.at("target_cycle");
-      const std::string id(w_.string(*t));
+      const std::string_view id = w_.string(*t);
       auto it = fw_.cycle_index.find(id);
-      if (it == fw_.cycle_index.end()) w_.fail(ErrorCode::unknown_reference, "unknown cycle \"" + id + "\"");
+      if (it == fw_.cycle_index.end())
+        w_.fail(ErrorCode::unknown_reference, "unknown cycle \"" + std::string(id) + "\"");
       p.target_cycle = it->second;
     }
     IdSet goal_ids;
@@ -659,7 +663,7 @@ class CaseDecoder {
         g.horizon = p6_parse_horizon(w_.string(*h));
         if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
-      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.emplace_back(w_.string(ov)); });
+      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
       p.goals.push_back(std::move(g));
     });
     IdSet milestone_ids;
@@ -673,9 +677,9 @@ class CaseDecoder {
       }
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
-        m.goal = std::string(w_.string(*g));
+        m.goal = w_.string(*g);
         const bool known = std::any_of(p.goals.begin(), p.goals.end(), [&](const Goal& x) { return x.id == m.goal; });
-        if (!known) w_.fail(ErrorCode::unknown_reference, "unknown goal \"" + m.goal + "\"");
+        if (!known) w_.fail(ErrorCode::unknown_reference, "unknown goal \"" + std::string(m.goal) + "\"");
       }
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) { m.addresses.push_back(competency(av)); });
       m.action = w_.optional_string(mo, "action");

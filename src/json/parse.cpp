@@ -1,10 +1,12 @@
 #include "json/parse.hpp"
 
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <boost/json/basic_parser_impl.hpp>
+#include <boost/json/monotonic_resource.hpp>
 #include <boost/json/value_stack.hpp>
 
 #include "json/pointer.hpp"
@@ -47,7 +49,7 @@ struct LimitedHandler {
       if (frames[i].array) p.push(frames[i].items);
       else p.push(frames[i].key);
     }
-    limit_path = p.str();
+    limit_path = p.str();  // the keys are still alive in `frames`
     ec = bj::error::array_too_large;
     return false;
   }
@@ -138,28 +140,52 @@ std::string where(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Expected<bj::value> parse_document(std::string_view text, Document document, bj::storage_ptr sp) {
+struct DocumentParser::Impl {
+  // The first 64 KiB of every document's values come from here.
+  static constexpr std::size_t kArenaBytes = 64 * 1024;
+  alignas(16) unsigned char arena[kArenaBytes];
+  bj::monotonic_resource resource{arena, kArenaBytes};
+  bj::basic_parser<LimitedHandler> parser;
+  // Moved in, never assigned: assignment would copy into the heap.
+  std::optional<bj::value> value;
+
+  static bj::parse_options options() {
+    bj::parse_options o;
+    o.max_depth = kMaxDepth;
+    return o;
+  }
+  Impl() : parser(options(), bj::storage_ptr()) {}
+};
+
+DocumentParser::DocumentParser() : impl_(std::make_unique<Impl>()) {}
+DocumentParser::~DocumentParser() = default;
+
+Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document document) {
   if (text.size() > kMaxDocumentBytes)
     return InputError{document, ErrorCode::limit_exceeded, "",
                       "the document has " + std::to_string(text.size()) + " bytes, more than 16 MiB"};
-  bj::parse_options options;
-  options.max_depth = kMaxDepth;
-  bj::basic_parser<LimitedHandler> parser(options, sp);
-  parser.handler().st.reset(sp);
+  Impl& m = *impl_;
+  m.value.reset();  // values in the arena go before the arena is reused
+  m.resource.release();
+  m.parser.reset();
+  LimitedHandler& h = m.parser.handler();
+  h.frames.clear();
+  h.key_partial = false;
+  h.over_limit = false;
+  h.st.reset(bj::storage_ptr(&m.resource));
   bj::error_code ec;
-  const std::size_t n = parser.write_some(false, text.data(), text.size(), ec);
+  const std::size_t n = m.parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && n < text.size()) ec = bj::error::extra_data;
   if (ec) {
-    if (parser.handler().over_limit)
-      return InputError{document, ErrorCode::limit_exceeded, parser.handler().limit_path,
-                        "the array has more than 100000 items"};
+    if (h.over_limit)
+      return InputError{document, ErrorCode::limit_exceeded, h.limit_path, "the array has more than 100000 items"};
     if (ec == bj::error::too_deep)
-      return InputError{document, ErrorCode::limit_exceeded, "",
-                        "the document is nested deeper than 64 levels"};
+      return InputError{document, ErrorCode::limit_exceeded, "", "the document is nested deeper than 64 levels"};
     return InputError{document, ErrorCode::parse_error, "",
                       "invalid JSON at " + where(text, n) + ": " + ec.message()};
   }
-  return parser.handler().st.release();
+  m.value.emplace(h.st.release());
+  return &*m.value;
 }
 
 }  // namespace rung::json

@@ -4,9 +4,9 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string_view>
 
-#include <boost/json/storage_ptr.hpp>
 #include <boost/json/value.hpp>
 
 #include "rung/error.hpp"
@@ -17,10 +17,24 @@ inline constexpr std::size_t kMaxDocumentBytes = 16u * 1024u * 1024u;
 inline constexpr std::size_t kMaxDepth = 64;
 inline constexpr std::size_t kMaxArrayItems = 100000;
 
-/// Parses one JSON document. Errors: `limit_exceeded` (at "" for size and
-/// depth, at the array for its item count) or `parse_error` at "" with the
-/// line and column.
-Expected<boost::json::value> parse_document(std::string_view text, Document document,
-                                            boost::json::storage_ptr sp = {});
+/// Parses documents one after the other, reusing its stacks and a
+/// monotonic arena: after the first few documents, parsing allocates
+/// nothing. Not thread-safe: one parser per thread.
+class DocumentParser {
+ public:
+  DocumentParser();
+  ~DocumentParser();
+  DocumentParser(const DocumentParser&) = delete;
+  DocumentParser& operator=(const DocumentParser&) = delete;
+
+  /// Parses one JSON document. The value lives until the next call.
+  /// Errors: `limit_exceeded` (at "" for size and depth, at the array for
+  /// its item count) or `parse_error` at "" with the line and column.
+  Expected<const boost::json::value*> parse(std::string_view text, Document document);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace rung::json

@@ -23,10 +23,12 @@ class Writer {
   Writer& begin_array(bool compact = false) { return open('[', compact); }
   Writer& end_array() { return close(']'); }
 
+  /// `k` is one of rung's member names: plain ASCII, written as it is.
   Writer& key(std::string_view k) {
     separate();
-    quote(k);
-    out_ += indent_ ? ": " : ":";
+    out_ += '"';
+    out_.append(k);
+    out_.append(indent_ ? "\": " : "\":");
     after_key_ = true;
     return *this;
   }
@@ -91,10 +93,16 @@ class Writer {
     out_ += '\n';
     out_.append(frames_.size() * static_cast<std::size_t>(indent_), ' ');
   }
+  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
   void quote(std::string_view s) {
     out_ += '"';
-    for (char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    std::size_t run = 0;  // start of the pending run of characters copied as they are
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (!needs_escape(c)) continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
       switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -103,17 +111,14 @@ class Writer {
         case '\t': out_ += "\\t"; break;
         case '\b': out_ += "\\b"; break;
         case '\f': out_ += "\\f"; break;
-        default:
-          if (c < 0x20) {
-            static const char hex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += hex[c >> 4];
-            out_ += hex[c & 15];
-          } else {
-            out_ += ch;
-          }
+        default: {
+          static const char hex[] = "0123456789abcdef";
+          const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+          out_.append(u, sizeof u);
+        }
       }
     }
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
   }
 

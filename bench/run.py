@@ -1,0 +1,101 @@
+"""bench/run: every figure of the batch benchmark, measured in one run on
+the same generated file, printed as rates and ratios (nothing asserted).
+
+    bash bench/run [--cases 20000] [--rounds 3]
+"""
+
+import argparse
+import os
+import pathlib
+import resource
+import subprocess
+import sys
+import time
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+BUILD = REPO / "build" / "release"
+WORK = REPO / "build" / "bench"
+sys.path.insert(0, str(REPO / "bindings" / "python"))
+os.environ.setdefault("RUNG_LIBRARY", str(BUILD / "librung.so"))
+
+
+def generate(what, count=0, seed=1):
+    path = WORK / (f"cases-{count}.jsonl" if what == "cases" else "framework.json")
+    if not path.exists():
+        with open(path, "wb") as f:
+            subprocess.run([sys.executable, str(REPO / "bench" / "generate.py"), what, str(count), "--seed",
+                            str(seed)], check=True, stdout=f)
+    return path
+
+
+def timed(cmd):
+    t = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - t
+
+
+def peak_rss_mb(cmd):
+    """Peak RSS of one child process, measured in a fresh interpreter."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code, *cmd], check=True, capture_output=True, text=True)
+    return int(out.stdout) / 1024
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cases", type=int, default=20000, help="cases in the throughput file")
+    ap.add_argument("--rounds", type=int, default=3, help="best of this many runs per figure")
+    ap.add_argument("--rss", type=int, nargs=2, default=[10000, 100000], help="the two sizes for peak RSS")
+    args = ap.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    fw = generate("framework")
+    cases = generate("cases", args.cases)
+    size_mb = cases.stat().st_size / 1e6
+    n = args.cases
+    rung = str(BUILD / "rung")
+    batch = lambda t, f=cases: [rung, "batch", "--no-progress", "--framework", str(fw), "--threads", str(t), str(f)]
+
+    # Interleaved rounds, best of each: the machines are shared and noisy.
+    best = {"baseline": 1e9, "t1": 1e9, "t2": 1e9}
+    for _ in range(args.rounds):
+        out = subprocess.run([str(BUILD / "bench" / "rung_bench_baseline"), str(cases)], check=True,
+                             capture_output=True, text=True).stdout
+        best["baseline"] = min(best["baseline"], float(out.split()[3]))
+        best["t1"] = min(best["t1"], timed(batch(1)))
+        best["t2"] = min(best["t2"], timed(batch(2)))
+    rate = {k: n / v for k, v in best.items()}
+
+    import rung as rung_py  # noqa: E402  (after RUNG_LIBRARY is set)
+    engine = rung_py.Engine(fw)
+    lines = cases.read_bytes().splitlines()
+    py = {"dicts": 1e9, "raw": 1e9, "cli": 1e9}
+    for _ in range(args.rounds):
+        py["cli"] = min(py["cli"], timed(batch(2)))
+        for mode in ("raw", "dicts"):
+            t = time.perf_counter()
+            count = sum(1 for _ in engine.evaluate_many(lines, threads=2, raw=(mode == "raw"), errors="return"))
+            py[mode] = min(py[mode], time.perf_counter() - t)
+            assert count == n
+
+    rss = [peak_rss_mb(batch(2, generate("cases", k))) for k in args.rss]
+
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    print(f"machine: {os.cpu_count()} cores, {cpu}")
+    print(f"file: {n} generated cases, {size_mb:.1f} MB ({size_mb * 1e3 / n:.1f} KB a case); best of {args.rounds}")
+    print(f"{'':34}{'cases/s':>10}{'MB/s':>9}   ratio")
+    mbs = lambda r: r * size_mb / n
+    print(f"{'baseline (Boost.JSON parse+write)':34}{rate['baseline']:10,.0f}{mbs(rate['baseline']):9.1f}   1.00")
+    print(f"{'rung batch, 1 thread':34}{rate['t1']:10,.0f}{mbs(rate['t1']):9.1f}   "
+          f"{rate['t1'] / rate['baseline']:.2f} x baseline (target >= 0.5)")
+    print(f"{'rung batch, 2 threads':34}{rate['t2']:10,.0f}{mbs(rate['t2']):9.1f}   "
+          f"{rate['t2'] / rate['baseline']:.2f} x baseline, {rate['t2'] / rate['t1']:.2f} x 1 thread (target >= 1.8)")
+    print(f"peak RSS of rung batch: {rss[0]:.1f} MB at {args.rss[0]:,} cases, {rss[1]:.1f} MB at {args.rss[1]:,} "
+          f"({rss[1] / rss[0]:.2f} x; target within 1.10)")
+    print(f"Python evaluate_many, 2 threads: raw {n / py['raw']:,.0f} cases/s = {py['cli'] / py['raw']:.2f} x CLI "
+          f"(target >= 0.8); dicts {n / py['dicts']:,.0f} cases/s = {py['cli'] / py['dicts']:.2f} x CLI")
+
+
+if __name__ == "__main__":
+    main()
