@@ -21,7 +21,7 @@ from typing import Any, Iterable, Iterator, Literal, Union
 from . import _capi
 from ._capi import RungBuf, lib
 
-__all__ = ["Engine", "RungError", "InputError", "version", "Document"]
+__all__ = ["Engine", "RungError", "InputError", "version", "Document", "batch_lines"]
 
 #: A framework or case document: a dict, JSON text (str or bytes), or a path.
 Document = Union[dict, str, bytes, os.PathLike]
@@ -33,12 +33,14 @@ class RungError(Exception):
     the JSON Pointer to the offending value, `document` "framework", "case"
     or ""."""
 
-    def __init__(self, code: str, path: str, message: str, document: str = "") -> None:
+    def __init__(self, code: str, path: str, message: str, document: str = "", raw: bytes = b"") -> None:
         super().__init__(f"{code} at '{path}': {message}" if document else f"{code}: {message}")
         self.code = code
         self.path = path
         self.message = message
         self.document = document
+        #: The `rung.error/1` document as the library wrote it (one line).
+        self.raw = raw
 
     def to_dict(self) -> dict[str, Any]:
         """The `rung.error/1` document."""
@@ -63,10 +65,11 @@ def _raise_error(err: ctypes.c_void_p) -> None:
         message = lib.rung_error_message(err).decode("utf-8", "replace")
         document = lib.rung_error_document(err).decode()
         numeric = lib.rung_error_code(err)
+        raw = lib.rung_error_json(err)
     finally:
         lib.rung_error_free(err)
     cls = RungError if numeric in (_capi.RUNG_E_ARGUMENT, _capi.RUNG_E_INTERNAL) else InputError
-    raise cls(code, path, message, document)
+    raise cls(code, path, message, document, raw)
 
 
 def _as_bytes(doc: Document) -> bytes:
@@ -179,3 +182,16 @@ class Engine:
                 window.append(pool.submit(chunk, items))
             while window:
                 yield from window.popleft().result()
+
+
+def batch_lines(engine: Engine, lines: Iterable[bytes], threads: int | None = None) -> Iterator[bytes]:
+    """What `rung batch` writes for these input lines, line by line (without
+    the newline): the report, or the error document with its 1-based `line`.
+    Blank lines are skipped but counted."""
+    numbered = [(i, line) for i, line in enumerate(lines, 1) if line.strip(b" \t\r\n")]
+    results = engine.evaluate_many((line for _, line in numbered), threads, errors="return", raw=True)
+    for (number, _), result in zip(numbered, results):
+        if isinstance(result, InputError):
+            yield result.raw[:-1] + b',"line":%d}' % number
+        else:
+            yield result
