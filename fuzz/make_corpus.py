@@ -1,0 +1,38 @@
+"""Writes the seed corpora of the fuzz targets from the examples and the
+test fixtures (run once; the files are committed). Usage: python3 fuzz/make_corpus.py"""
+
+import hashlib
+import json
+import pathlib
+
+REPO = pathlib.Path(__file__).resolve().parents[1]
+FUZZ = REPO / "fuzz" / "corpus"
+
+
+def put(target, data: bytes):
+    d = FUZZ / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
+
+
+frameworks = [REPO / "examples" / "framework.json", *sorted((REPO / "tests" / "frameworks").glob("*.json"))]
+for f in frameworks:
+    put("fuzz_framework", f.read_bytes())
+cases = [(REPO / "examples" / f"{n}.json").read_bytes() for n in ("ready", "close", "blocked")]
+for fixture in sorted((REPO / "tests" / "cases").glob("*.json")):
+    doc = json.loads(fixture.read_text())
+    if isinstance(doc.get("framework"), dict):
+        put("fuzz_framework", json.dumps(doc["framework"]).encode())
+    if "case" in doc:
+        cases.append(json.dumps(doc["case"]).encode())
+    if "case_text" in doc:
+        cases.append(doc["case_text"].encode())
+for c in cases[:120]:
+    put("fuzz_case", c)
+    put("fuzz_capi", b"\x00" + c)
+for f in frameworks:
+    put("fuzz_capi", b"\x01" + f.read_bytes())
+compact = [json.dumps(json.loads(c)).encode() for c in cases[:3]]
+put("fuzz_batch_line", b"\n".join(compact) + b"\n")
+put("fuzz_batch_line", compact[0] + b"\n\n{bad\n" + compact[1] + b"\n   \n")
+put("fuzz_batch_line", b"{}\n[]\nnull\n")
