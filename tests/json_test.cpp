@@ -145,3 +145,25 @@ TEST_CASE("determinism: the same input gives byte-identical output" * doctest::t
   again->evaluate_json(kCase, c);
   CHECK(a == c);
 }
+
+TEST_CASE("E strings of megabytes are data, dates at the edges are checked" * doctest::test_suite("json")) {
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  const std::string id(3 * 1024 * 1024, 'x');
+  auto r = engine->evaluate(R"({"schema":"rung.case/1","as_of":"2026-11-23","employee":{"id":")" + id +
+                            R"(","level":"A"}})");
+  REQUIRE(r);
+  CHECK(r->employee == id);
+  auto as_of = [](const char* date) {
+    return std::string(R"({"schema":"rung.case/1","as_of":")") + date + R"(","employee":{"id":"e","level":"A"}})";
+  };
+  for (const char* bad : {"0000-01-01", "9999-12-31", "2027-02-29", "2027-13-01", "2027-1-5", "2027-01-05 "}) {
+    CAPTURE(bad);
+    const auto e = case_error(as_of(bad));
+    CHECK(e.code == ErrorCode::invalid_date);
+    CHECK(e.path == "/as_of");
+  }
+  CHECK(engine->evaluate(as_of("9000-12-31")).has_value());
+  CHECK(engine->evaluate(as_of("1900-01-01")).has_value());
+  CHECK(engine->evaluate(as_of("2028-02-29")).has_value());
+}

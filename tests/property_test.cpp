@@ -1,0 +1,303 @@
+// Properties over hundreds of seeded, generated cases against the example
+// framework: determinism, order independence, monotonicity, and error paths
+// that resolve in the input.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include <boost/json.hpp>
+
+#include "rung/engine.hpp"
+
+namespace bj = boost::json;
+using namespace rung;
+
+namespace {
+
+constexpr int kCases = 300;
+
+const Engine& engine() {
+  static const Engine e = *Engine::load(builtin_framework());
+  return e;
+}
+
+/// Random valid cases for the example framework (examples/framework.json).
+class CaseGen {
+ public:
+  explicit CaseGen(std::uint64_t seed) : rnd_(seed) {}
+
+  int pick(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rnd_); }
+  bool chance(double p) { return std::bernoulli_distribution(p)(rnd_); }
+  template <class T>
+  const T& one(const std::vector<T>& v) { return v[static_cast<std::size_t>(pick(0, static_cast<int>(v.size()) - 1))]; }
+  std::string date(int offset) { return format_date(add_days(as_of_, offset)); }
+  std::mt19937_64& rnd() { return rnd_; }
+
+  bj::object make() {
+    as_of_ = add_days(Date(2026, 1, 1), pick(0, 700));
+    static const std::vector<std::string> comps{"design", "delivery", "quality", "mentoring", "influence", "ops"};
+    static const std::vector<std::pair<std::string, std::vector<std::string>>> moves{
+        {"E2", {"", "E3", "E4", "M4"}}, {"E3", {"", "E4", "E5", "M4"}}, {"E4", {"", "E5", "M4", "M5"}}, {"M4", {"", "M5"}}};
+    const auto& move = one(moves);
+    bj::object employee{{"id", "e-" + std::to_string(pick(1, 999))}, {"level", move.first}};
+    if (const std::string& t = one(move.second); !t.empty()) employee["target"] = t;
+    if (chance(0.7)) employee["in_level_since"] = date(-pick(30, 900));
+    if (chance(0.6))
+      employee["last_review"] = {{"rating", one(std::vector<std::string>{"below", "partially", "meets", "exceeds"})},
+                                 {"date", date(-pick(-10, 500))}};
+    bj::array assessments;
+    for (int i = pick(0, 22); i > 0; --i) {
+      const std::string rater = one(std::vector<std::string>{"self", "manager", "manager", "stakeholder"});
+      bj::object a{{"competency", one(comps)}, {"rater", rater}, {"date", date(-pick(-5, 420))}};
+      if (chance(0.2)) a["level"] = one(std::vector<std::string>{"none", "basic", "working", "strong", "expert"});
+      else a["level"] = pick(0, 4);
+      if (rater == "stakeholder") a["rater_id"] = "p-" + std::to_string(pick(1, 4));
+      assessments.push_back(std::move(a));
+    }
+    bj::array evidence;
+    for (int i = 0, n = pick(0, 6); i < n; ++i) {
+      bj::array cs;
+      for (const auto& c : comps)
+        if (chance(0.3)) cs.push_back(bj::value(c));
+      evidence.push_back(bj::object{{"id", "ev-" + std::to_string(i)}, {"date", date(-pick(-5, 420))},
+                                    {"competencies", std::move(cs)},
+                                    {"visibility", one(std::vector<std::string>{"private", "manager", "stakeholders",
+                                                                                "decision_makers"})}});
+    }
+    bj::object c{{"schema", "rung.case/1"}, {"as_of", format_date(as_of_)}, {"employee", std::move(employee)},
+                 {"assessments", std::move(assessments)}, {"evidence", std::move(evidence)}};
+    if (chance(0.8)) c["plan"] = plan(comps);
+    bj::array checkins;
+    std::vector<int> days;  // distinct dates: same-date ties are order-sensitive by design
+    for (int i = pick(0, 6); i > 0; --i) days.push_back(pick(-5, 200));
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
+    for (int d : days) {
+      bj::array feedback, blockers;
+      for (int k = pick(0, 2); k > 0; --k)
+        feedback.push_back(bj::object{{"kind", one(std::vector<std::string>{"constructive", "praise", "generic"})},
+                                      {"channel", chance(0.5) ? "direct" : "indirect"}});
+      for (int k = pick(0, 2); k > 0; --k)
+        blockers.push_back(bj::object{{"text", "blocker " + std::to_string(pick(1, 9))}, {"resolved", chance(0.5)}});
+      checkins.push_back(bj::object{{"date", date(-d)}, {"with", chance(0.7) ? "manager" : "peer"},
+                                    {"feedback", std::move(feedback)}, {"blockers", std::move(blockers)}});
+    }
+    c["checkins"] = std::move(checkins);
+    return c;
+  }
+
+ private:
+  bj::object plan(const std::vector<std::string>& comps) {
+    bj::object p;
+    if (chance(0.8)) p["agreed_on"] = date(-pick(-10, 400));
+    if (chance(0.5)) p["target_cycle"] = one(std::vector<std::string>{"2026-H2", "2027-H1", "2027-H2", "2028-H1"});
+    bj::array goals;
+    for (int i = 0, n = pick(0, 4); i < n; ++i) {
+      bj::object g{{"id", "g-" + std::to_string(i)}};
+      if (chance(0.7)) g["horizon"] = one(std::vector<std::string>{"30d", "6m", "51w", "52w", "1y", "2y"});
+      if (chance(0.7)) g["objectives"] = bj::array{"okr-1"};
+      goals.push_back(std::move(g));
+    }
+    bj::array milestones;
+    for (int i = 0, n = pick(0, 5); i < n; ++i) {
+      bj::array progress;
+      double v = 0;
+      for (int k = pick(0, 3); k > 0; --k) {
+        v = std::min(1.0, v + pick(0, 40) / 100.0);
+        progress.push_back(bj::object{{"date", date(-pick(-10, 120))}, {"value", v}});
+      }
+      bj::object m{{"id", "m-" + std::to_string(i)}, {"addresses", bj::array{bj::value(one(comps))}},
+                   {"action", chance(0.9) ? "act" : " "}, {"metric", "metric"}, {"success_criteria", "done when"},
+                   {"progress", std::move(progress)}, {"done", chance(0.15)}};
+      if (chance(0.8)) m["created"] = date(-pick(0, 200));
+      if (chance(0.85)) m["deadline"] = date(pick(-60, 240));
+      milestones.push_back(std::move(m));
+    }
+    p["goals"] = std::move(goals);
+    p["milestones"] = std::move(milestones);
+    return p;
+  }
+
+  std::mt19937_64 rnd_;
+  Date as_of_;
+};
+
+std::string report_json(const bj::object& c) {
+  std::string out;
+  REQUIRE(engine().evaluate_json(bj::serialize(c), out));
+  return out;
+}
+
+Report report(const bj::object& c) {
+  auto r = engine().evaluate(bj::serialize(c));
+  REQUIRE(r);
+  return std::move(*r);
+}
+
+/// Worse-to-better rank of a verdict.
+int rank(Verdict v) {
+  switch (v) {
+    case Verdict::blocked: return 0;
+    case Verdict::not_ready: return 1;
+    case Verdict::close: return 2;
+    case Verdict::ready: return 3;
+    case Verdict::no_target: return -1;
+  }
+  return -1;
+}
+
+/// The report with each expectation's evidence_ids sorted (their order is
+/// the case's evidence order, by the SPEC).
+std::string without_evidence_order(const std::string& json) {
+  bj::value v = bj::parse(json);
+  for (auto& x : v.at("expectations").as_array()) {
+    auto& ids = x.at("evidence_ids").as_array();
+    std::sort(ids.begin(), ids.end(), [](const bj::value& a, const bj::value& b) { return a.as_string() < b.as_string(); });
+  }
+  return bj::serialize(v);
+}
+
+}  // namespace
+
+TEST_CASE("property: the same input gives byte-identical output" * doctest::test_suite("property")) {
+  CaseGen gen(1);
+  for (int i = 0; i < kCases; ++i) {
+    const std::string text = bj::serialize(gen.make());
+    std::string a, b, c;
+    engine().evaluate_json(text, a);
+    engine().evaluate_json(text, b);
+    auto fresh = Engine::load(builtin_framework());
+    fresh->evaluate_json(text, c);
+    CHECK(a == b);
+    CHECK(a == c);
+  }
+}
+
+TEST_CASE("property: order of evidence, check-ins and framework competencies does not matter" *
+          doctest::test_suite("property")) {
+  CaseGen gen(2);
+  bj::value fw = bj::parse(builtin_framework());
+  auto& comps = fw.at("competencies").as_array();
+  std::reverse(comps.begin(), comps.end());
+  auto reversed = Engine::load(bj::serialize(fw));
+  REQUIRE(reversed);
+  for (int i = 0; i < kCases; ++i) {
+    bj::object c = gen.make();
+    const std::string before = report_json(c);
+    std::string other_framework;
+    reversed->evaluate_json(bj::serialize(c), other_framework);
+    CHECK(other_framework == before);
+    std::shuffle(c["evidence"].as_array().begin(), c["evidence"].as_array().end(), gen.rnd());
+    std::shuffle(c["checkins"].as_array().begin(), c["checkins"].as_array().end(), gen.rnd());
+    CHECK(without_evidence_order(report_json(c)) == without_evidence_order(before));
+  }
+}
+
+TEST_CASE("property: a higher manager rating or more counted evidence never lowers coverage or the verdict" *
+          doctest::test_suite("property")) {
+  CaseGen gen(3);
+  int raised = 0, added = 0;
+  for (int i = 0; i < kCases; ++i) {
+    bj::object c = gen.make();
+    const Report base = report(c);
+    if (base.verdict == Verdict::no_target) continue;
+    // Raise the level of one manager assessment.
+    bj::object higher = c;
+    for (auto& a : higher["assessments"].as_array()) {
+      auto& o = a.as_object();
+      if (o["rater"] != "manager" || !o["level"].is_int64() || o["level"].as_int64() >= 4) continue;
+      o["level"] = o["level"].as_int64() + 1;
+      const Report r = report(higher);
+      CHECK(*r.coverage >= *base.coverage - 1e-12);
+      CHECK(*r.current_coverage >= *base.current_coverage - 1e-12);
+      CHECK(rank(r.verdict) >= rank(base.verdict));
+      ++raised;
+      break;
+    }
+    // Add an evidence item that counts.
+    bj::object more = c;
+    more["evidence"].as_array().push_back(bj::object{{"id", "ev-new"}, {"date", c["as_of"]},
+                                                     {"competencies", bj::array{gen.one(std::vector<std::string>{
+                                                                          "design", "delivery", "ops"})}},
+                                                     {"visibility", "decision_makers"}});
+    const Report r = report(more);
+    CHECK(*r.coverage >= *base.coverage - 1e-12);
+    CHECK(rank(r.verdict) >= rank(base.verdict));
+    ++added;
+  }
+  CHECK(raised > kCases / 4);
+  CHECK(added > kCases / 2);
+}
+
+TEST_CASE("property: a later manager check-in never raises overdue_days" * doctest::test_suite("property")) {
+  CaseGen gen(4);
+  int checked = 0;
+  for (int i = 0; i < kCases; ++i) {
+    bj::object c = gen.make();
+    const Report base = report(c);
+    if (!base.followup.last_checkin) continue;  // "later" needs an earlier one
+    const Date last = *base.followup.last_checkin;
+    const int span = static_cast<int>(std::min<std::int64_t>(days_between(last, base.as_of), 400));
+    if (span < 1) continue;
+    const Date when = add_days(last, gen.pick(1, span));
+    c["checkins"].as_array().push_back(bj::object{{"date", format_date(when)}, {"with", "manager"}});
+    const Report r = report(c);
+    CHECK(r.followup.overdue_days <= base.followup.overdue_days);
+    CHECK(r.followup.last_checkin == when);
+    ++checked;
+  }
+  CHECK(checked > kCases / 4);
+}
+
+TEST_CASE("property: every error path resolves in the input document" * doctest::test_suite("property")) {
+  CaseGen gen(5);
+  const std::vector<bj::value> junk{nullptr, true, 2.5, -1, "x", "2027-02-29", bj::array{}, bj::object{}};
+  int errors = 0;
+  for (int i = 0; i < kCases * 2; ++i) {
+    bj::value doc = gen.make();
+    // Mutate one member somewhere: replace its value or remove it.
+    bj::value* at = &doc;
+    for (int depth = gen.pick(1, 4); depth > 0; --depth) {
+      if (at->is_object() && !at->as_object().empty()) {
+        auto& o = at->as_object();
+        auto it = o.begin() + gen.pick(0, static_cast<int>(o.size()) - 1);
+        if (depth == 1) {
+          if (gen.chance(0.3)) o.erase(it);
+          else it->value() = gen.one(junk);
+          break;
+        }
+        at = &it->value();
+      } else if (at->is_array() && !at->as_array().empty()) {
+        auto& a = at->as_array();
+        auto& item = a[static_cast<std::size_t>(gen.pick(0, static_cast<int>(a.size()) - 1))];
+        if (depth == 1) {
+          item = gen.one(junk);
+          break;
+        }
+        at = &item;
+      } else {
+        *at = gen.one(junk);
+        break;
+      }
+    }
+    auto r = engine().evaluate(bj::serialize(doc));
+    if (r) continue;
+    ++errors;
+    const InputError& e = r.error();
+    CAPTURE(e.path);
+    CAPTURE(name(e.code));
+    bj::error_code ec;
+    if (e.code == ErrorCode::missing_field) {
+      const auto slash = e.path.rfind('/');
+      REQUIRE(slash != std::string::npos);
+      const bj::value* parent = doc.find_pointer(e.path.substr(0, slash), ec);
+      CHECK(parent != nullptr);
+      CHECK(doc.find_pointer(e.path, ec) == nullptr);
+    } else {
+      CHECK(doc.find_pointer(e.path, ec) != nullptr);
+    }
+  }
+  CHECK(errors > kCases / 2);
+}
