@@ -165,13 +165,15 @@ int rung_evaluate(rung_buf* out, const rung_engine* engine, const char* case_jso
   out->size = 0;
   if (!engine) return argument(err, "rung_evaluate: engine is NULL");
   if (!case_json && len) return argument(err, "rung_evaluate: case_json is NULL");
-  if (format != RUNG_FORMAT_JSON && format != RUNG_FORMAT_JSON_PRETTY)
-    return argument(err, "rung_evaluate: unknown format");
+  if (format < RUNG_FORMAT_JSON || format > RUNG_FORMAT_ICS) return argument(err, "rung_evaluate: unknown format");
   return guarded(err, [&] {
-    auto report_or_error = engine->engine.evaluate(std::string_view(case_json ? case_json : "", len));
-    if (!report_or_error) return report(err, report_or_error.error());
-    const std::string json = rung::to_json(*report_or_error, format == RUNG_FORMAT_JSON_PRETTY ? 2 : 0);
-    if (!fill(out, json)) return internal(err, "out of memory");
+    // rung_format and rung::Format list the formats in the same order.
+    std::string text;
+    rung::InputError input_error;
+    if (!engine->engine.evaluate_as(std::string_view(case_json ? case_json : "", len),
+                                    static_cast<rung::Format>(format), text, &input_error))
+      return report(err, input_error);
+    if (!fill(out, text)) return internal(err, "out of memory");
     return static_cast<int>(RUNG_OK);
   });
 }

@@ -34,7 +34,7 @@ extern "C" {
 
 /* Version of this header; rung_version_number() is the library's. */
 #define RUNG_VERSION_MAJOR 0
-#define RUNG_VERSION_MINOR 2
+#define RUNG_VERSION_MINOR 3
 #define RUNG_VERSION_PATCH 0
 #define RUNG_VERSION_NUMBER (RUNG_VERSION_MAJOR * 1000000 + RUNG_VERSION_MINOR * 1000 + RUNG_VERSION_PATCH)
 
@@ -85,8 +85,12 @@ typedef enum rung_code {
 /* Output formats for rung_evaluate. New formats get new numbers; an unknown
  * number is RUNG_E_ARGUMENT, so old libraries refuse new formats cleanly. */
 typedef enum rung_format {
-  RUNG_FORMAT_JSON = 0,        /* rung.report/1 on one line (as `rung batch`) */
-  RUNG_FORMAT_JSON_PRETTY = 1  /* indented by 2 (as `rung evaluate`) */
+  RUNG_FORMAT_JSON = 0,         /* rung.report/1 on one line (as `rung batch`) */
+  RUNG_FORMAT_JSON_PRETTY = 1,  /* indented by 2 (as `rung evaluate --format json`) */
+  RUNG_FORMAT_TEXT = 2,         /* the terminal view, without colours (UTF-8 text) */
+  RUNG_FORMAT_MARKDOWN = 3,     /* the promotion case as Markdown */
+  RUNG_FORMAT_HTML = 4,         /* the promotion case as one self-contained HTML page with an SVG timeline */
+  RUNG_FORMAT_ICS = 5           /* the follow-up calendar, RFC 5545 (CRLF line endings) */
 } rung_format;
 
 /* The library's version, "MAJOR.MINOR.PATCH"; static, do not free. */

@@ -106,6 +106,14 @@ static void test_success(const rung_engine* engine, const char* path) {
   CHECK(strstr(pretty.data, "\n  \"verdict\": ") != NULL);
   rung_buf_dispose(&out);
   CHECK(out.data == NULL && out.size == 0);
+  {
+    int format;
+    for (format = RUNG_FORMAT_TEXT; format <= RUNG_FORMAT_ICS; ++format) {
+      CHECK(rung_evaluate(&out, engine, text, len, format, &err) == RUNG_OK);
+      CHECK(out.size > 100 && out.data[0] != '{');
+      rung_buf_dispose(&out);
+    }
+  }
   rung_buf_dispose(&pretty);
   rung_buf_dispose(&pretty); /* twice is harmless */
   rung_buf_dispose(NULL);
@@ -190,6 +198,8 @@ static void test_null_arguments(const rung_engine* engine) {
   CHECK(rung_evaluate(&out, engine, NULL, 2, RUNG_FORMAT_JSON, &err) == RUNG_E_ARGUMENT);
   rung_error_free(err);
   CHECK(rung_evaluate(&out, engine, ok, 2, 42, &err) == RUNG_E_ARGUMENT); /* unknown format */
+  rung_error_free(err);
+  CHECK(rung_evaluate(&out, engine, ok, 2, -1, &err) == RUNG_E_ARGUMENT);
   CHECK(strstr(rung_error_json(err), "invalid_argument") != NULL);
   rung_error_free(err);
   /* err itself may be NULL: the code still says what happened. */

@@ -13,6 +13,9 @@
 
 namespace rung {
 
+/// Output formats (SPEC §5): the report as JSON, or a document for people.
+enum class Format { json, json_pretty, text, markdown, html, ics };
+
 class Engine {
  public:
   /// Parses and validates a framework document (`rung.framework/1`).
@@ -28,6 +31,11 @@ class Engine {
   /// error). `indent` 0 writes one line.
   bool evaluate_json(std::string_view case_json, std::string& out, int indent = 0,
                      InputError* error = nullptr) const;
+
+  /// Like evaluate_json, in any format; `color` adds ANSI colours to text.
+  /// Errors are always the JSON error document.
+  bool evaluate_as(std::string_view case_json, Format format, std::string& out, InputError* error = nullptr,
+                   bool color = false) const;
 
  private:
   explicit Engine(std::shared_ptr<const Framework> fw) : fw_(std::move(fw)) {}

@@ -1,9 +1,11 @@
 // rung: the command line (SPEC §5).
-//   rung evaluate [--framework FILE] [--format json] CASE|-
+//   rung evaluate [--framework FILE] [--format json|text|markdown|html|ics] CASE|-
 //   rung batch [--framework FILE] [--threads N] [IN.jsonl|-]
+//   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -19,6 +21,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/summarize.hpp"
 #include "json/decode.hpp"
 #include "rung/engine.hpp"
 
@@ -64,7 +67,23 @@ std::optional<rung::Engine> load_engine(const std::string& framework_path, int& 
   return std::move(*engine);
 }
 
-int evaluate(const std::string& framework_path, const std::string& case_path) {
+/// --format: the name, or empty for the default (text on a terminal, else JSON).
+rung::Format format_of(const std::string& name) {
+  if (name == "json") return rung::Format::json_pretty;
+  if (name == "text") return rung::Format::text;
+  if (name == "markdown") return rung::Format::markdown;
+  if (name == "html") return rung::Format::html;
+  if (name == "ics") return rung::Format::ics;
+  return isatty(STDOUT_FILENO) ? rung::Format::text : rung::Format::json_pretty;
+}
+
+/// Colour only on a terminal, and never with NO_COLOR (https://no-color.org).
+bool use_color() {
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+int evaluate(const std::string& framework_path, const std::string& case_path, const std::string& format) {
   int status = kReport;
   auto engine = load_engine(framework_path, status);
   if (!engine) return status;
@@ -74,8 +93,10 @@ int evaluate(const std::string& framework_path, const std::string& case_path) {
     return kUsage;
   }
   std::string out;
-  const bool ok = engine->evaluate_json(*text, out, 2);
-  std::cout << out << "\n";
+  const rung::Format f = format_of(format);
+  const bool ok = engine->evaluate_as(*text, f, out, nullptr, f == rung::Format::text && use_color());
+  std::cout << out;
+  if (!ok || f == rung::Format::json_pretty) std::cout << "\n";
   return ok ? kReport : kInputError;
 }
 
@@ -111,6 +132,33 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
                "%.2f s, %.0f cases/s\n",
                s.cases, s.verdicts[0], s.verdicts[1], s.verdicts[2], s.verdicts[3], s.verdicts[4], s.errors, s.seconds,
                s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0);
+  return kReport;
+}
+
+int summarize(const std::string& input, const std::string& format) {
+  std::ifstream file;
+  if (input != "-") {
+    file.open(input, std::ios::binary);
+    if (!file) {
+      std::cerr << "rung: cannot read " << input << "\n";
+      return kUsage;
+    }
+  }
+  std::istream& in = input == "-" ? std::cin : file;
+  rung::cli::Team team;
+  std::size_t number = 0;
+  std::string problem;
+  for (std::string line; std::getline(in, line);) {
+    ++number;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!team.add(line, problem)) {
+      std::cerr << "rung: " << input << ":" << number << ": " << problem << "\n";
+      return kUsage;
+    }
+  }
+  std::string out;
+  team.render(format, out);
+  std::cout << out;
   return kReport;
 }
 
@@ -159,10 +207,11 @@ int main(int argc, char** argv) {
   CLI::App app{"rung: is this person ready to be promoted, and if not, what is missing?"};
   app.require_subcommand(1);
 
-  std::string framework_path, case_path, format = "json";
+  std::string framework_path, case_path, format;
   auto* eval = app.add_subcommand("evaluate", "Evaluate one case and print its report");
   eval->add_option("--framework", framework_path, "Framework JSON (default: the built-in example framework)");
-  eval->add_option("--format", format, "Output format")->check(CLI::IsMember({"json"}));
+  eval->add_option("--format", format, "json, text, markdown, html or ics (default: text on a terminal, else json)")
+      ->check(CLI::IsMember({"json", "text", "markdown", "html", "ics"}));
   eval->add_option("case", case_path, "Case JSON file, or - for standard input")->required();
 
   std::string batch_input = "-";
@@ -174,6 +223,12 @@ int main(int argc, char** argv) {
   bat->add_flag("--progress", progress, "Draw a progress bar on stderr (default: when stderr is a terminal)");
   bat->add_flag("--no-progress", no_progress, "No progress bar");
   bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
+
+  std::string summarize_input = "-", summarize_format = "text";
+  auto* sum = app.add_subcommand("summarize", "The team view of `rung batch` output (JSONL reports)");
+  sum->add_option("--format", summarize_format, "text, markdown or html")
+      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input");
 
   std::string check_path, as_of;
   auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
@@ -187,8 +242,9 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kUsage;
   }
   try {
-    if (eval->parsed()) return evaluate(framework_path, case_path);
+    if (eval->parsed()) return evaluate(framework_path, case_path, format);
     if (check->parsed()) return check_framework(check_path, as_of);
+    if (sum->parsed()) return summarize(summarize_input, summarize_format);
     if (bat->parsed()) return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1);
   } catch (const std::exception& e) {
     std::cerr << "rung: " << e.what() << "\n";

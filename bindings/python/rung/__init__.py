@@ -133,10 +133,17 @@ class Engine:
         finally:
             lib.rung_buf_dispose(ctypes.byref(out))
 
-    def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False) -> Any:
+    def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False,
+                 format: Literal["json", "text", "markdown", "html", "ics"] = "json") -> Any:
         """The report of one case as a dict, or its JSON bytes untouched
         with `raw=True` (one line, or indented as `rung evaluate` prints it
-        with `pretty=True`). Raises InputError for a bad case."""
+        with `pretty=True`). With `format` "text", "markdown", "html" or
+        "ics", the document as a str, the same bytes as
+        `rung evaluate --format FORMAT`. Raises InputError for a bad case."""
+        if format != "json":
+            if format not in _capi.FORMATS:
+                raise ValueError(f"unknown format {format!r}")
+            return self._evaluate(_as_bytes(case), _capi.FORMATS[format]).decode()
         report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON_PRETTY if pretty else _capi.RUNG_FORMAT_JSON)
         return report if raw else json.loads(report)
 

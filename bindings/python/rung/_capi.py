@@ -17,6 +17,8 @@ RUNG_E_ARGUMENT = 100
 RUNG_E_INTERNAL = 101
 RUNG_FORMAT_JSON = 0
 RUNG_FORMAT_JSON_PRETTY = 1
+#: rung_format numbers of the document formats.
+FORMATS = {"text": 2, "markdown": 3, "html": 4, "ics": 5}
 
 
 class LibraryNotFound(OSError):

@@ -1,0 +1,158 @@
+// The promotion case: a document the employee and manager take into the
+// decision meeting. For each target expectation, the work that shows it.
+#include <cstdio>
+#include <string>
+
+#include "render/render.hpp"
+
+namespace rung::render {
+namespace {
+
+/// Escapes what Markdown would read as markup in free text.
+std::string md(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
+      out += '\\';
+    out += c == '\n' || c == '\r' ? ' ' : c;
+  }
+  return out;
+}
+
+std::string rating(const std::optional<int>& v, const Framework& fw) {
+  if (!v) return "-";
+  return std::to_string(*v) + " (" + md(fw.scale[static_cast<std::size_t>(*v)]) + ")";
+}
+
+const char* visibility_name(Visibility v) {
+  switch (v) {
+    case Visibility::private_: return "private";
+    case Visibility::manager: return "manager";
+    case Visibility::stakeholders: return "stakeholders";
+    case Visibility::decision_makers: return "decision makers";
+  }
+  return "";
+}
+
+std::string date_or(const std::optional<Date>& d, const char* none = "—") { return d ? format_date(*d) : none; }
+
+}  // namespace
+
+void markdown(const Framework& fw, const Case& c, const Report& r, std::string& o) {
+  const Level* target = r.move.to ? fw.find_level(*r.move.to) : nullptr;
+  const Level* current = fw.find_level(r.move.from);
+  o += "# Promotion case: " + md(r.employee) + "\n\n";
+  o += "| | |\n|---|---|\n";
+  o += "| Move | " + md(r.move.from) + (current && !current->name.empty() ? " (" + md(current->name) + ")" : "") + " → " +
+       (r.move.to ? md(*r.move.to) + (target && !target->name.empty() ? " (" + md(target->name) + ")" : "") : "no higher level") +
+       (r.move.kind ? std::string(", ") + name(*r.move.kind) : "") + " |\n";
+  o += std::string("| Verdict | **") + name(r.verdict) + "** |\n";
+  if (r.coverage)
+    o += "| Coverage | " + percent(*r.coverage) + " of the weighted expectations (needs " +
+         percent(fw.policy.coverage_min) + "); current role " + percent(r.current_coverage.value_or(0)) + " |\n";
+  o += "| Target cycle | " + r.timeline.target_cycle.value_or("—") +
+       (r.timeline.target_decision ? " (decision " + format_date(*r.timeline.target_decision) + ")" : "") + " |\n";
+  o += "| As of | " + format_date(r.as_of) + " |\n\n";
+  if (!c.employee.motivation.empty()) o += "## Why this move matters\n\n> " + md(c.employee.motivation) + "\n\n";
+
+  if (target && !r.expectations.empty()) {
+    o += "## The expectations of " + md(target->id) + "\n\n";
+    for (std::size_t i = 0; i < r.expectations.size(); ++i) {
+      const auto& x = r.expectations[i];
+      const auto& e = target->expectations[i];
+      o += "### " + md(title_of(fw, x.competency)) + " — " + name(x.status) + (x.critical ? " (critical)" : "") + "\n\n";
+      if (!e.description.empty()) o += md(e.description) + "\n\n";
+      o += "- Expected level: " + rating(x.level, fw) + ", weight " + number(x.weight) + "\n";
+      o += "- Ratings: self " + rating(x.ratings.self, fw) + ", manager " + rating(x.ratings.manager, fw) +
+           ", stakeholders " + rating(x.ratings.stakeholders, fw) + "; agreed **" + rating(x.ratings.agreed, fw) + "**\n";
+      if (!x.flags.empty()) {
+        o += "- To agree on:";
+        for (Flag f : x.flags) o += std::string(" ") + name(f);
+        o += "\n";
+      }
+      if (x.evidence_ids.empty()) {
+        o += "- Evidence: none that counts yet\n";
+      } else {
+        o += "- Evidence (" + std::to_string(x.evidence) + "):\n";
+        for (const auto& id : x.evidence_ids)
+          for (const Evidence& ev : c.evidence)
+            if (ev.id == id) {
+              o += "  - " + format_date(ev.date) + " — " + (ev.title.empty() ? md(ev.id) : md(ev.title));
+              if (!ev.link.empty()) o += " (<" + std::string(ev.link) + ">)";
+              o += std::string(", seen by ") + visibility_name(ev.visibility) + " `" + std::string(ev.id) + "`\n";
+            }
+      }
+      o += "\n";
+    }
+  }
+
+  if (!r.gaps.empty()) {
+    o += "## Gaps and the plan that closes them\n\n| # | Competency | Gap | Size | Priority | Addressed |\n|---|---|---|---|---|---|\n";
+    int i = 0;
+    for (const auto& g : r.gaps) {
+      o += "| " + std::to_string(++i) + " | " + md(g.competency) + " | " + name(g.kind) + " | " + std::to_string(g.size) +
+           " | " + number(g.priority) + " | " + (g.addressed ? "yes" : "**no**") + " |\n";
+    }
+    o += "\n";
+  }
+  if (!c.plan.milestones.empty()) {
+    o += "## Milestones\n\n";
+    for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
+      const Milestone& m = c.plan.milestones[i];
+      const MilestoneStatus& s = r.plan.milestones[i];
+      o += "### " + md(m.id) + (m.done ? " (done)" : "") + "\n\n";
+      std::string addresses;
+      for (std::size_t a : m.addresses) addresses += (addresses.empty() ? "" : ", ") + fw.competencies[a].id;
+      if (!addresses.empty()) o += "- Addresses: " + md(addresses) + "\n";
+      o += "- Action: " + (m.action.empty() ? std::string("—") : md(m.action)) + "\n";
+      o += "- Metric: " + (m.metric.empty() ? std::string("—") : md(m.metric)) + "\n";
+      o += "- Success criteria: " + (m.success_criteria.empty() ? std::string("—") : md(m.success_criteria)) + "\n";
+      o += "- Created " + date_or(m.created) + ", deadline " + date_or(m.deadline) + "\n";
+      o += "- Progress " + percent(s.progress) + ", forecast finish " + date_or(s.forecast_finish, "none") +
+           (s.overdue ? ", **overdue**" : "") + (s.at_risk ? ", **at risk**" : "") + (s.stalled ? ", **stalled**" : "") + "\n";
+      if (!s.missing.empty()) {
+        o += "- Not SMART yet: missing";
+        for (const auto& f : s.missing) o += " " + f;
+        o += "\n";
+      }
+      o += "\n";
+    }
+  }
+
+  const auto& t = r.timeline;
+  if (r.verdict != Verdict::no_target) {
+    o += "## Timeline\n\n";
+    o += "- Plan agreed: " + date_or(t.agreed_on, "not yet") + "\n";
+    o += "- Projected ready: " + date_or(t.projected_ready) +
+         (t.projected_reason ? std::string(" (") + name(*t.projected_reason) + ")" : "") + "\n";
+    o += "- Earliest eligible: " + date_or(t.earliest_eligible) + "\n";
+    o += "- Target cycle: " + t.target_cycle.value_or("—") + "\n";
+    if (const auto& q = t.requested_cycle) {
+      o += "- Requested cycle " + md(q->id) + " (decision " + format_date(q->decision) + "): ";
+      if (q->feasible) {
+        o += "feasible\n";
+      } else {
+        o += "not feasible because of";
+        for (Cause cause : q->causes) o += std::string(" ") + name(cause);
+        o += "\n";
+      }
+    }
+    for (const auto& cp : t.checkpoints)
+      o += "- " + std::to_string(cp.day) + "-day checkpoint: " + format_date(cp.date) + (cp.passed ? " (passed)" : "") + "\n";
+    o += "\n";
+  }
+
+  const auto& f = r.followup;
+  o += "## Next check-in: " + format_date(f.next_due) + "\n\n";
+  if (f.overdue_days > 0) o += "Overdue by " + std::to_string(f.overdue_days) + " days.\n\n";
+  int i = 0;
+  for (const auto& a : f.agenda) o += std::to_string(++i) + ". " + name(a.kind) + (a.ref ? ": " + md(*a.ref) : "") + "\n";
+  o += "\n";
+  if (!r.signals.empty()) {
+    o += "## Signals\n\n";
+    for (const auto& s : r.signals) o += std::string("- **") + name(s.id) + "** (" + name(s.severity) + "): " + md(s.detail) + "\n";
+    o += "\n";
+  }
+}
+
+}  // namespace rung::render

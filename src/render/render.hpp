@@ -1,0 +1,28 @@
+// Documents for people, from a report and what it was computed from: the
+// terminal view (text), the promotion case (Markdown, HTML with an SVG
+// timeline) and the check-in calendar (iCalendar). Deterministic: the same
+// inputs give the same bytes; no clock is read (DTSTAMP comes from as_of).
+#pragma once
+
+#include <string>
+
+#include "rung/report.hpp"
+#include "rung/types.hpp"
+
+namespace rung::render {
+
+struct TextOptions {
+  bool color = false;  ///< ANSI colours (the CLI decides: a terminal, and no NO_COLOR)
+};
+
+void text(const Framework& fw, const Case& c, const Report& r, std::string& out, const TextOptions& options = {});
+void markdown(const Framework& fw, const Case& c, const Report& r, std::string& out);
+void html(const Framework& fw, const Case& c, const Report& r, std::string& out);
+void ics(const Framework& fw, const Case& c, const Report& r, std::string& out);
+
+/// Shared wording.
+std::string percent(double share);
+std::string number(double d);  ///< shortest: 2, 0.5, 1.25
+std::string title_of(const Framework& fw, const std::string& competency);
+
+}  // namespace rung::render

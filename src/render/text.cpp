@@ -1,0 +1,210 @@
+// The terminal view: fits 100 columns; colour only when asked.
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "render/render.hpp"
+
+namespace rung::render {
+namespace {
+
+class Out {
+ public:
+  Out(std::string& out, bool color) : out_(out), color_(color) {}
+  Out& operator<<(const std::string& s) {
+    out_ += s;
+    return *this;
+  }
+  Out& operator<<(const char* s) {
+    out_ += s;
+    return *this;
+  }
+  /// `s` in an SGR colour (e.g. "1;32") when colour is on.
+  std::string paint(const std::string& s, const char* sgr) const {
+    return color_ ? "\033[" + std::string(sgr) + "m" + s + "\033[0m" : s;
+  }
+
+ private:
+  std::string& out_;
+  bool color_;
+};
+
+std::string pad(std::string s, std::size_t width) {
+  if (s.size() > width) s = s.substr(0, width - 1) + "~";
+  s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string rpad(const std::string& s, std::size_t width) {
+  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+}
+
+std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+
+const char* verdict_color(Verdict v) {
+  switch (v) {
+    case Verdict::ready: return "1;32";
+    case Verdict::close: return "1;33";
+    case Verdict::not_ready: return "1;31";
+    case Verdict::blocked: return "1;35";
+    case Verdict::no_target: return "1";
+  }
+  return "1";
+}
+
+std::string upper(std::string s) {
+  for (char& c : s) c = c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string date_or(const std::optional<Date>& d, const char* none = "-") { return d ? format_date(*d) : none; }
+
+/// Drops the spaces that padding left at the ends of lines (from `from` on).
+void trim_line_ends(std::string& s, std::size_t from) {
+  std::string out;
+  out.reserve(s.size() - from);
+  std::size_t spaces = 0;
+  for (std::size_t i = from; i < s.size(); ++i) {
+    if (s[i] == ' ') {
+      ++spaces;
+      continue;
+    }
+    if (s[i] != '\n') out.append(spaces, ' ');
+    spaces = 0;
+    out += s[i];
+  }
+  s.resize(from);
+  s += out;
+}
+
+void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
+  Out o(buffer, options.color);
+  (void)c;
+  o << o.paint("rung", "1") << "  " << r.employee << "  " << r.move.from << " -> " << r.move.to.value_or("(no higher level)");
+  if (r.move.kind) o << " (" << name(*r.move.kind) << ")";
+  o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n\n";
+
+  o << "Verdict: " << o.paint(upper(name(r.verdict)), verdict_color(r.verdict));
+  if (r.coverage) {
+    const int width = 40;
+    const int filled = static_cast<int>(std::lround(*r.coverage * width));
+    const int mark = static_cast<int>(std::lround(fw.policy.coverage_min * width));
+    std::string bar;
+    for (int i = 0; i < width; ++i) bar += i < filled ? "#" : (i == mark ? "|" : ".");
+    o << "   coverage " << percent(*r.coverage) << " [" << o.paint(bar.substr(0, static_cast<std::size_t>(filled)), verdict_color(r.verdict))
+      << bar.substr(static_cast<std::size_t>(filled)) << "] needs " << percent(fw.policy.coverage_min) << "\n";
+    o << "Current role delivered: " << percent(r.current_coverage.value_or(0)) << " (needs "
+      << percent(fw.policy.current_min) << ")\n";
+  } else {
+    o << "   the track has no higher level: only the follow-up applies\n";
+  }
+
+  if (!r.expectations.empty()) {
+    o << "\n" << o.paint("Expectations", "1") << " of " << r.move.to.value_or("") << "\n";
+    o << "  " << pad("competency", 22) << pad("need", 5) << pad("self", 5) << pad("mgr", 5) << pad("stk", 5)
+      << pad("agreed", 7) << pad("ev", 4) << pad("status", 14) << "flags\n";
+    for (const auto& x : r.expectations) {
+      std::string flags;
+      for (Flag f : x.flags) flags += (flags.empty() ? "" : ", ") + std::string(name(f));
+      const std::string status = name(x.status);
+      o << "  " << pad(x.competency + (x.critical ? " *" : ""), 22) << pad(std::to_string(x.level), 5)
+        << pad(num(x.ratings.self), 5) << pad(num(x.ratings.manager), 5) << pad(num(x.ratings.stakeholders), 5)
+        << pad(num(x.ratings.agreed), 7) << pad(std::to_string(x.evidence), 4)
+        << o.paint(pad(status, 14), x.status == Status::met ? "32" : "33") << pad(flags, 33) << "\n";
+    }
+    o << "  (* critical; ratings on the scale 0-" << std::to_string(fw.scale.size() - 1) << ")\n";
+  }
+
+  if (!r.gaps.empty()) {
+    o << "\n" << o.paint("Gaps", "1") << " by priority\n";
+    int i = 0;
+    for (const auto& g : r.gaps)
+      o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(g.competency, 20) << pad(name(g.kind), 14) << "size "
+        << std::to_string(g.size) << "  priority " << pad(number(g.priority), 6)
+        << (g.addressed ? "addressed by the plan" : o.paint("not addressed by any milestone", "33")) << "\n";
+  }
+
+  const auto& t = r.timeline;
+  if (r.verdict != Verdict::no_target) {
+    o << "\n" << o.paint("Timeline", "1") << "\n";
+    o << "  plan agreed " << date_or(t.agreed_on, "never") << ", projected ready " << date_or(t.projected_ready);
+    if (t.projected_reason) o << " (" << name(*t.projected_reason) << ")";
+    o << ", earliest eligible " << date_or(t.earliest_eligible) << "\n";
+    o << "  target cycle " << t.target_cycle.value_or("-");
+    if (t.target_decision) o << " (decides " << format_date(*t.target_decision) << ")";
+    o << "\n";
+    if (const auto& q = t.requested_cycle) {
+      o << "  requested " << q->id << " (decides " << format_date(q->decision) << "): ";
+      if (q->feasible) {
+        o << o.paint("feasible", "32") << "\n";
+      } else {
+        std::string causes;
+        for (Cause cause : q->causes) causes += (causes.empty() ? "" : ", ") + std::string(name(cause));
+        o << o.paint("not feasible", "31") << " - " << causes << "\n";
+      }
+    }
+    if (!t.checkpoints.empty()) {
+      o << "  checkpoints:";
+      for (const auto& cp : t.checkpoints)
+        o << "  " << std::to_string(cp.day) << " days " << format_date(cp.date) << (cp.passed ? " (passed)" : "");
+      o << "\n";
+    }
+  }
+  if (!r.plan.milestones.empty()) {
+    o << "\n" << o.paint("Milestones", "1") << "\n";
+    for (const auto& m : r.plan.milestones) {
+      std::string state;
+      if (m.overdue) state += " overdue";
+      if (m.at_risk) state += " at-risk";
+      if (m.stalled) state += " stalled";
+      o << "  " << pad(m.id, 16) << rpad(percent(m.progress), 7) << "  forecast " << pad(date_or(m.forecast_finish), 11)
+        << o.paint(state, "33");
+      if (!m.missing.empty()) {
+        std::string missing;
+        for (const auto& f : m.missing) missing += (missing.empty() ? "" : ", ") + f;
+        o << "  missing: " << missing;
+      }
+      o << "\n";
+    }
+  }
+
+  const auto& f = r.followup;
+  o << "\n" << o.paint("Next check-in", "1") << " " << format_date(f.next_due);
+  if (f.overdue_days > 0) o << o.paint(" (" + std::to_string(f.overdue_days) + " days overdue)", "31");
+  o << ", last " << date_or(f.last_checkin, "never") << "\n";
+  int i = 0;
+  for (const auto& a : f.agenda)
+    o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(name(a.kind), 20) << a.ref.value_or("") << "\n";
+  if (!f.schedule.empty()) {
+    o << "  then:";
+    std::size_t col = 8;
+    for (const auto& d : f.schedule) {
+      if (col + 11 > 98) {
+        o << "\n       ";
+        col = 7;
+      }
+      o << " " << format_date(d);
+      col += 11;
+    }
+    o << "\n";
+  }
+
+  if (!r.signals.empty()) {
+    o << "\n" << o.paint("Signals", "1") << "\n";
+    for (const auto& s : r.signals)
+      o << "  " << o.paint(pad(name(s.severity), 9), s.severity == Severity::info ? "36" : s.severity == Severity::warning ? "33" : "31")
+        << pad(name(s.id), 26) << s.detail << "\n";
+  }
+}
+
+}  // namespace
+
+void text(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
+  const std::size_t start = buffer.size();
+  text_lines(fw, c, r, buffer, options);
+  trim_line_ends(buffer, start);
+}
+
+}  // namespace rung::render
