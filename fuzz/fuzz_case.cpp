@@ -1,5 +1,6 @@
 // Fuzz target: evaluating a case against the example framework. A report
-// must be complete JSON, twice the same; an error must carry a SPEC code.
+// must be complete JSON, twice the same, and render in every format; an
+// error must carry a SPEC code.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,5 +25,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   engine().evaluate_json(text, second);
   if (first != second) std::abort();  // same input, same bytes
   if (first.empty() || first.front() != '{' || first.back() != '}') std::abort();
+  if (ok)  // the documents for people render too, deterministically
+    for (rung::Format f : {rung::Format::text, rung::Format::markdown, rung::Format::html, rung::Format::ics}) {
+      std::string a, b;
+      if (!engine().evaluate_as(text, f, a) || !engine().evaluate_as(text, f, b, nullptr, true) || a.empty()) std::abort();
+    }
   return 0;
 }
