@@ -60,7 +60,7 @@ std::string timeline_svg(const Case& c, const Report& r) {
   const int height = top + rows * row + 40;
   auto x = [&](Date d) { return std::to_string(left + static_cast<int>(days_between(first, d) / span * width)); };
 
-  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 20) + " " +
+  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 60) + " " +
                   std::to_string(height) + "\" role=\"img\" aria-label=\"timeline\">\n";
   s += "<style>text{font:11px sans-serif;fill:#1d2330}.m{fill:#6d8fd1}.late{fill:#c0392b}.risk{fill:#e08e0b}"
        ".done{fill:#9fb7a8}.tick{stroke:#2d5bd1;stroke-width:2}.line{stroke-width:1.5;stroke-dasharray:4 3}</style>\n";
