@@ -171,3 +171,8 @@ def test_summarize_counts_worked_by_hand(tmp_path):
                           text=True).stdout
     for svg in re.findall(r"<svg.*?</svg>", html, re.S):
         ET.fromstring(svg)
+
+
+def test_readme_shows_the_real_text_view():
+    readme = (REPO / "README.md").read_text()
+    assert (GOLDEN / "close.txt").read_text().rstrip("\n") in readme
