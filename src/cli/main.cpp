@@ -45,6 +45,16 @@ std::optional<std::string> slurp(const std::string& path) {
   return text;
 }
 
+/// Standard input for "-", else `file` opened on `path`; nothing (with a
+/// message) when it cannot be read.
+std::istream* open_input(const std::string& path, std::ifstream& file) {
+  if (path == "-") return &std::cin;
+  file.open(path, std::ios::binary);
+  if (file) return &file;
+  std::cerr << "rung: cannot read " << path << "\n";
+  return nullptr;
+}
+
 /// The engine for --framework FILE, or the built-in example framework.
 /// Prints the error document (exit 1) or an I/O message (exit 2).
 std::optional<rung::Engine> load_engine(const std::string& framework_path, int& status) {
@@ -105,14 +115,9 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   auto engine = load_engine(framework_path, status);
   if (!engine) return status;
   std::ifstream file;
-  if (input != "-") {
-    file.open(input, std::ios::binary);
-    if (!file) {
-      std::cerr << "rung: cannot read " << input << "\n";
-      return kUsage;
-    }
-  }
-  std::istream& in = input == "-" ? std::cin : file;
+  std::istream* input_stream = open_input(input, file);
+  if (!input_stream) return kUsage;
+  std::istream& in = *input_stream;
   std::ios::sync_with_stdio(false);
   rung::cli::BatchOptions options;
   options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
@@ -137,14 +142,9 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
 
 int summarize(const std::string& input, const std::string& format) {
   std::ifstream file;
-  if (input != "-") {
-    file.open(input, std::ios::binary);
-    if (!file) {
-      std::cerr << "rung: cannot read " << input << "\n";
-      return kUsage;
-    }
-  }
-  std::istream& in = input == "-" ? std::cin : file;
+  std::istream* input_stream = open_input(input, file);
+  if (!input_stream) return kUsage;
+  std::istream& in = *input_stream;
   rung::cli::Team team;
   std::size_t number = 0;
   std::string problem;

@@ -227,6 +227,14 @@ class Walker {
 /// Duplicate detection for ids, reported at the later one.
 class IdSet {
  public:
+  /// The object's required `id`, which must be new.
+  std::string_view take(Walker& w, const bj::object& o, const char* what) {
+    const std::string_view id = w.required_string(o, "id");
+    auto scope = w.at("id");
+    add(w, id, what);
+    return id;
+  }
+
   void add(Walker& w, std::string_view id, const char* what) {
     if (!seen_.insert(id).second)
       w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + std::string(id) + "\"");
@@ -438,12 +446,7 @@ class FrameworkDecoder {
     w_.each(o, "cycles", [&](const bj::value& v, std::size_t) {
       const bj::object& co = w_.object(v);
       Cycle c;
-      const std::string_view id = w_.required_string(co, "id");
-      {
-        auto scope = w_.at("id");
-        ids.add(w_, id, "cycle");
-      }
-      c.id = id;
+      c.id = ids.take(w_, co, "cycle");
       c.decision = w_.required_date(co, "decision");
       c.effective = w_.optional_date(co, "effective").value_or(add_days(c.decision, effective_after));
       cal.cycles.push_back(std::move(c));
@@ -620,11 +623,7 @@ class CaseDecoder {
 
   void evidence(const bj::object& o, IdSet& ids) {
     Evidence e;
-    e.id = w_.required_string(o, "id");
-    {
-      auto scope = w_.at("id");
-      ids.add(w_, e.id, "evidence");
-    }
+    e.id = ids.take(w_, o, "evidence");
     e.title = w_.optional_string(o, "title");
     e.link = w_.optional_string(o, "link");
     e.date = w_.required_date(o, "date");
@@ -652,11 +651,7 @@ class CaseDecoder {
     w_.each(o, "goals", [&](const bj::value& v, std::size_t) {
       const bj::object& go = w_.object(v);
       Goal g;
-      g.id = w_.required_string(go, "id");
-      {
-        auto scope = w_.at("id");
-        goal_ids.add(w_, g.id, "goal");
-      }
+      g.id = goal_ids.take(w_, go, "goal");
       g.title = w_.optional_string(go, "title");
       if (const bj::value* h = Walker::optional(go, "horizon")) {
         auto scope = w_.at("horizon");
@@ -670,11 +665,7 @@ class CaseDecoder {
     w_.each(o, "milestones", [&](const bj::value& v, std::size_t) {
       const bj::object& mo = w_.object(v);
       Milestone m;
-      m.id = w_.required_string(mo, "id");
-      {
-        auto scope = w_.at("id");
-        milestone_ids.add(w_, m.id, "milestone");
-      }
+      m.id = milestone_ids.take(w_, mo, "milestone");
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
         m.goal = w_.string(*g);
