@@ -11,6 +11,18 @@ std::string percent(double share) {
   return buf;
 }
 
+std::string printable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || c == '\r') out += ' ';
+    else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
+    else out += ch;
+  }
+  return out;
+}
+
 std::string number(double d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", d);

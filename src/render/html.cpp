@@ -10,7 +10,8 @@
 namespace rung::render {
 namespace {
 
-std::string esc(std::string_view s) {
+std::string esc(std::string_view text) {
+  const std::string s = printable(text);
   std::string out;
   for (char c : s) {
     switch (c) {

@@ -9,11 +9,14 @@
 namespace rung::render {
 namespace {
 
-/// TEXT escaping: backslash, semicolon, comma, newline.
+/// TEXT escaping: backslash, semicolon, comma, newline; other control
+/// characters are not allowed in iCalendar text.
 std::string escape(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c == '\\' || c == ';' || c == ',') {
+    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else if (c == '\\' || c == ';' || c == ',') {
       out += '\\';
       out += c;
     } else if (c == '\n') {

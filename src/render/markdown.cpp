@@ -9,7 +9,8 @@ namespace rung::render {
 namespace {
 
 /// Escapes what Markdown would read as markup in free text.
-std::string md(std::string_view s) {
+std::string md(std::string_view text) {
+  const std::string s = printable(text);
   std::string out;
   for (char c : s) {
     if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
@@ -78,8 +79,8 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
           for (const Evidence& ev : c.evidence)
             if (ev.id == id) {
               o += "  - " + format_date(ev.date) + " — " + (ev.title.empty() ? md(ev.id) : md(ev.title));
-              if (!ev.link.empty()) o += " (<" + std::string(ev.link) + ">)";
-              o += std::string(", seen by ") + visibility_name(ev.visibility) + " `" + std::string(ev.id) + "`\n";
+              if (!ev.link.empty()) o += " (<" + md(ev.link) + ">)";
+              o += std::string(", seen by ") + visibility_name(ev.visibility) + " `" + printable(ev.id) + "`\n";
             }
       }
       o += "\n";

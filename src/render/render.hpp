@@ -20,6 +20,11 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
 void html(const Framework& fw, const Case& c, const Report& r, std::string& out);
 void ics(const Framework& fw, const Case& c, const Report& r, std::string& out);
 
+/// User text made safe to show: control characters (which could move a
+/// terminal's cursor, or end a C string) become U+FFFD, and line breaks and
+/// tabs a space. Every renderer passes the documents' text through it.
+std::string printable(std::string_view s);
+
 /// Shared wording.
 std::string percent(double share);
 std::string number(double d);  ///< shortest: 2, 0.5, 1.25

@@ -10,20 +10,32 @@
 namespace rung::render {
 namespace {
 
+/// Text already made printable, with rung's own colour codes.
+struct Painted {
+  std::string text;
+};
+
+/// Writes lines: every string goes through printable() (ours keep their
+/// line breaks), painted ones as they are.
 class Out {
  public:
   Out(std::string& out, bool color) : out_(out), color_(color) {}
   Out& operator<<(const std::string& s) {
-    out_ += s;
+    std::size_t start = 0;
+    for (std::size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
+      out_ += printable(std::string_view(s).substr(start, nl - start)) + "\n";
+    out_ += printable(std::string_view(s).substr(start));
     return *this;
   }
-  Out& operator<<(const char* s) {
-    out_ += s;
+  Out& operator<<(const char* s) { return *this << std::string(s); }
+  Out& operator<<(const Painted& p) {
+    out_ += p.text;
     return *this;
   }
   /// `s` in an SGR colour (e.g. "1;32") when colour is on.
-  std::string paint(const std::string& s, const char* sgr) const {
-    return color_ ? "\033[" + std::string(sgr) + "m" + s + "\033[0m" : s;
+  Painted paint(const std::string& s, const char* sgr) const {
+    const std::string safe = printable(s);
+    return {color_ ? "\033[" + std::string(sgr) + "m" + safe + "\033[0m" : safe};
   }
 
  private:
@@ -123,7 +135,7 @@ void text_lines(const Framework& fw, const Case& c, const Report& r, std::string
     for (const auto& g : r.gaps)
       o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(g.competency, 20) << pad(name(g.kind), 14) << "size "
         << std::to_string(g.size) << "  priority " << pad(number(g.priority), 6)
-        << (g.addressed ? "addressed by the plan" : o.paint("not addressed by any milestone", "33")) << "\n";
+        << (g.addressed ? Painted{"addressed by the plan"} : o.paint("not addressed by any milestone", "33")) << "\n";
   }
 
   const auto& t = r.timeline;

@@ -176,3 +176,17 @@ def test_summarize_counts_worked_by_hand(tmp_path):
 def test_readme_shows_the_real_text_view():
     readme = (REPO / "README.md").read_text()
     assert (GOLDEN / "close.txt").read_text().rstrip("\n") in readme
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_control_characters_never_reach_a_document(engine, fmt):
+    # Regression (fuzz/regressions/fuzz_capi/render-control-characters): a NUL in a
+    # milestone's action cut the C string; an ESC could drive the reader's terminal.
+    case = json.loads((EXAMPLES / "close.json").read_text())
+    case["plan"]["milestones"][0]["action"] = "clear\u001b[2J the\u0000 screen\u007f"
+    case["checkins"][0]["blockers"][0]["text"] = "bell\u0007"
+    case["employee"]["id"] = "e\u001b]0;title\u0007"
+    out = engine.evaluate(case, format=fmt)
+    assert not any(ord(ch) < 0x20 and ch not in "\r\n" for ch in out)
+    assert "\u007f" not in out
+    assert "\ufffd" in out
