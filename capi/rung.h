@@ -147,7 +147,9 @@ RUNG_API const char* rung_error_code_name(const rung_error* err);
 /* "framework" or "case": which document was wrong; "" when neither. */
 RUNG_API const char* rung_error_document(const rung_error* err);
 
-/* JSON Pointer (RFC 6901) to the offending value; "" for the whole document. */
+/* JSON Pointer (RFC 6901) to the offending value; "" for the whole document.
+ * A member name holding a NUL character ends this C string early;
+ * rung_error_json has the whole path, escaped. */
 RUNG_API const char* rung_error_path(const rung_error* err);
 
 /* A sentence for people. */
