@@ -38,6 +38,8 @@ def test_examples_equal_the_cli_byte_for_byte(engine, name):
 
 def test_python_m_rung_mirrors_the_cli():
     for args in (["evaluate", str(EXAMPLES / "close.json")],
+                 ["evaluate", "--format", "markdown", str(EXAMPLES / "blocked.json")],
+                 ["evaluate", "--format", "ics", str(EXAMPLES / "close.json")],
                  ["evaluate", "--framework", str(EXAMPLES / "framework.json"), str(EXAMPLES / "ready.json")]):
         py = subprocess.run([sys.executable, "-m", "rung", *args], capture_output=True, env=os.environ)
         c = cli(*args)

@@ -1,4 +1,4 @@
-"""python3 -m rung evaluate [--framework FILE] CASE|-   (mirrors the `rung` CLI)
+"""python3 -m rung evaluate [--framework FILE] [--format F] CASE|-   (mirrors the `rung` CLI)
 
 Prints the report as `rung evaluate` does (exit 0), or the error document
 (exit 1); 2 for usage and I/O errors."""
@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     ev = sub.add_parser("evaluate", help="evaluate one case and print its report")
     ev.add_argument("--framework", help="framework JSON (default: the built-in example framework)")
-    ev.add_argument("--format", default="json", choices=["json"])
+    ev.add_argument("--format", choices=["json", "text", "markdown", "html", "ics"],
+                    help="default: text on a terminal (without colours here), else json")
     ev.add_argument("case", help="case JSON file, or - for standard input")
     try:
         args = parser.parse_args(argv)
@@ -41,11 +42,15 @@ def main(argv: list[str] | None = None) -> int:
         engine = Engine(framework)
     except InputError as e:
         return error(e)
+    fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     try:
-        report = engine.evaluate(case, raw=True, pretty=True)
+        if fmt == "json":
+            out = engine.evaluate(case, raw=True, pretty=True) + b"\n"
+        else:
+            out = engine.evaluate(case, format=fmt).encode()
     except InputError as e:
         return error(e)
-    sys.stdout.buffer.write(report + b"\n")
+    sys.stdout.buffer.write(out)
     return 0
 
 
