@@ -16,7 +16,7 @@ namespace {
 /// One line in flight. The reading thread fills it (kEmpty -> kFilled), a
 /// worker evaluates it (kFilled -> kClaimed -> kDone), the reading thread
 /// writes it out in input order (kDone -> kEmpty).
-struct Slot {
+struct alignas(128) Slot {  // a cache line pair of its own: no false sharing between threads
   enum : int { kEmpty, kFilled, kClaimed, kDone };
   std::atomic<int> state{kEmpty};
   std::string text;
@@ -67,9 +67,9 @@ class Ring {
 
  private:
   std::vector<Slot> slots_;
-  std::atomic<std::size_t> filled_{0};   // slots [0, filled) hold lines
-  std::atomic<std::size_t> claimed_{0};  // slots [0, claimed) are taken by a worker
-  std::atomic<bool> done_{false};        // no more lines will come
+  alignas(128) std::atomic<std::size_t> filled_{0};   // slots [0, filled) hold lines
+  alignas(128) std::atomic<std::size_t> claimed_{0};  // slots [0, claimed) are taken by a worker
+  alignas(128) std::atomic<bool> done_{false};        // no more lines will come
 };
 
 /// Waits a little longer each time nothing was there to do.
