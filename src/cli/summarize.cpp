@@ -8,12 +8,18 @@
 
 #include <boost/json.hpp>
 
+#include "render/render.hpp"
+
 namespace rung::cli {
 namespace {
 
 namespace bj = boost::json;
 
-std::string str(const bj::value* v) { return v && v->is_string() ? std::string(v->get_string()) : std::string(); }
+/// A string member, made printable (reports may carry any text).
+std::string str(const bj::value* v) {
+  return v && v->is_string() ? render::printable(std::string_view(v->get_string().data(), v->get_string().size()))
+                             : std::string();
+}
 
 std::string num(double d) {
   char buf[32];
@@ -21,24 +27,14 @@ std::string num(double d) {
   return buf;
 }
 
-std::string esc(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
-  }
-  return out;
-}
+std::string esc(const std::string& s) { return render::html_escape(s); }
 
-/// Markdown cells: no pipes, no line breaks.
+/// Markdown cells: printable, no pipes.
 std::string cell(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : render::printable(s)) {
     if (c == '|') out += "\\|";
-    else out += c == '\n' ? ' ' : c;
+    else out += c;
   }
   return out;
 }

@@ -8,9 +8,8 @@
 #include "render/render.hpp"
 
 namespace rung::render {
-namespace {
 
-std::string esc(std::string_view text) {
+std::string html_escape(std::string_view text) {
   const std::string s = printable(text);
   std::string out;
   for (char c : s) {
@@ -25,6 +24,10 @@ std::string esc(std::string_view text) {
   }
   return out;
 }
+
+namespace {
+
+std::string esc(std::string_view s) { return html_escape(s); }
 
 std::string date_or(const std::optional<Date>& d, const char* none = "&#8212;") { return d ? format_date(*d) : none; }
 

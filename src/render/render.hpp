@@ -25,6 +25,9 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out);
 /// tabs a space. Every renderer passes the documents' text through it.
 std::string printable(std::string_view s);
 
+/// printable() text with &, <, >, " and ' as HTML entities.
+std::string html_escape(std::string_view s);
+
 /// Shared wording.
 std::string percent(double share);
 std::string number(double d);  ///< shortest: 2, 0.5, 1.25

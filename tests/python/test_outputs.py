@@ -190,3 +190,13 @@ def test_control_characters_never_reach_a_document(engine, fmt):
     assert not any(ord(ch) < 0x20 and ch not in "\r\n" for ch in out)
     assert "\u007f" not in out
     assert "\ufffd" in out
+
+
+def test_summarize_keeps_control_characters_out(tmp_path):
+    report = {"schema": "rung.report/1", "employee": "e\u001b[2J", "verdict": "ready",
+              "followup": {"overdue_days": 3, "next_due": "2026-01-01"}}
+    src = tmp_path / "r.jsonl"
+    src.write_text(json.dumps(report) + "\n")
+    for fmt in ("text", "markdown", "html"):
+        out = subprocess.run([CLI, "summarize", "--format", fmt, str(src)], capture_output=True, check=True).stdout
+        assert b"\x1b" not in out and "e\ufffd[2J".encode() in out
