@@ -9,11 +9,14 @@
 namespace rung {
 namespace {
 
-/// One parser per thread, reused: a case's text (rung::Text) points into its
-/// document, which lives until this thread's next parse.
-json::DocumentParser& thread_parser() {
+/// Parses and decodes a case with this thread's parser, reused from case to
+/// case: the case's text (rung::Text) points into its document, which lives
+/// until the thread's next call.
+Expected<Case> read_case(std::string_view case_json, const Framework& fw) {
   thread_local json::DocumentParser parser;
-  return parser;
+  auto doc = parser.parse(case_json, Document::case_);
+  if (!doc) return doc.error();
+  return json::decode_case(**doc, fw);
 }
 
 }  // namespace
@@ -28,9 +31,7 @@ Expected<Engine> Engine::load(std::string_view framework_json) {
 }
 
 Expected<Report> Engine::evaluate(std::string_view case_json) const {
-  auto doc = thread_parser().parse(case_json, Document::case_);
-  if (!doc) return doc.error();
-  auto c = json::decode_case(**doc, *fw_);
+  auto c = read_case(case_json, *fw_);
   if (!c) return c.error();
   return rung::evaluate(*fw_, *c);
 }
@@ -41,16 +42,13 @@ bool Engine::evaluate_json(std::string_view case_json, std::string& out, int ind
 
 bool Engine::evaluate_as(std::string_view case_json, Format format, std::string& out, InputError* error,
                          bool color) const {
-  auto fail = [&](const InputError& e) {
-    json::encode_error(e, out, format == Format::json ? 0 : 2);
-    if (error) *error = e;
+  auto c = read_case(case_json, *fw_);
+  if (!c) {
+    json::encode_error(c.error(), out, format == Format::json ? 0 : 2);
+    if (error) *error = c.error();
     return false;
-  };
-  auto doc = thread_parser().parse(case_json, Document::case_);
-  if (!doc) return fail(doc.error());
-  auto c = json::decode_case(**doc, *fw_);
-  if (!c) return fail(c.error());
-  const Report report = rung::evaluate(*fw_, *c);  // the case's text lives in *doc until the next parse
+  }
+  const Report report = rung::evaluate(*fw_, *c);
   switch (format) {
     case Format::json: json::encode_report(report, out, 0); break;
     case Format::json_pretty: json::encode_report(report, out, 2); break;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -20,6 +21,13 @@ std::string printable(std::string_view s) {
     else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
     else out += ch;
   }
+  return out;
+}
+
+std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x) {
+  std::vector<const Evidence*> out;
+  for (const Evidence& ev : c.evidence)
+    if (std::find(x.evidence_ids.begin(), x.evidence_ids.end(), ev.id) != x.evidence_ids.end()) out.push_back(&ev);
   return out;
 }
 

@@ -169,11 +169,9 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       o += "</td><td>" + std::to_string(x.level) + "</td><td>" + cell(x.ratings.self) + "</td><td>" +
            cell(x.ratings.manager) + "</td><td>" + cell(x.ratings.stakeholders) + "</td><td>" + cell(x.ratings.agreed) +
            "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + name(x.status) + "</td><td>";
-      for (const auto& id : x.evidence_ids)
-        for (const Evidence& ev : c.evidence)
-          if (ev.id == id)
-            o += format_date(ev.date) + " " + esc(ev.title.empty() ? ev.id : ev.title) +
-                 (ev.link.empty() ? "" : " <code>" + esc(ev.link) + "</code>") + "<br>";
+      for (const Evidence* ev : counted_evidence(c, x))
+        o += format_date(ev->date) + " " + esc(ev->title.empty() ? ev->id : ev->title) +
+             (ev->link.empty() ? "" : " <code>" + esc(ev->link) + "</code>") + "<br>";
       if (x.evidence_ids.empty()) o += "<span class=\"muted\">none</span>";
       o += "</td></tr>\n";
     }

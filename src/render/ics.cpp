@@ -69,7 +69,7 @@ struct Calendar {
 
 }  // namespace
 
-void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) {
+void ics(const Framework&, const Case& c, const Report& r, std::string& out) {
   line(out, "BEGIN:VCALENDAR");
   line(out, "VERSION:2.0");
   line(out, "PRODID:-//rung//promotion readiness//EN");
@@ -103,7 +103,6 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
   if (const auto& q = r.timeline.requested_cycle; q && (!r.timeline.target_cycle || q->id != *r.timeline.target_cycle))
     cal.event("requested", q->decision, "Requested decision (" + q->id + "): " + r.employee,
               q->feasible ? "feasible" : "not feasible");
-  (void)fw;
   line(out, "END:VCALENDAR");
 }
 

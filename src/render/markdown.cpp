@@ -75,13 +75,11 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
         o += "- Evidence: none that counts yet\n";
       } else {
         o += "- Evidence (" + std::to_string(x.evidence) + "):\n";
-        for (const auto& id : x.evidence_ids)
-          for (const Evidence& ev : c.evidence)
-            if (ev.id == id) {
-              o += "  - " + format_date(ev.date) + " — " + (ev.title.empty() ? md(ev.id) : md(ev.title));
-              if (!ev.link.empty()) o += " (<" + md(ev.link) + ">)";
-              o += std::string(", seen by ") + visibility_name(ev.visibility) + " `" + printable(ev.id) + "`\n";
-            }
+        for (const Evidence* ev : counted_evidence(c, x)) {
+          o += "  - " + format_date(ev->date) + " — " + (ev->title.empty() ? md(ev->id) : md(ev->title));
+          if (!ev->link.empty()) o += " (<" + md(ev->link) + ">)";
+          o += std::string(", seen by ") + visibility_name(ev->visibility) + " `" + printable(ev->id) + "`\n";
+        }
       }
       o += "\n";
     }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "rung/report.hpp"
 #include "rung/types.hpp"
@@ -27,6 +28,9 @@ std::string printable(std::string_view s);
 
 /// printable() text with &, <, >, " and ' as HTML entities.
 std::string html_escape(std::string_view s);
+
+/// The evidence items counted for an expectation (its evidence_ids), in case order.
+std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x);
 
 /// Shared wording.
 std::string percent(double share);

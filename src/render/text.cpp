@@ -91,9 +91,8 @@ void trim_line_ends(std::string& s, std::size_t from) {
   s += out;
 }
 
-void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
+void text_lines(const Framework& fw, const Report& r, std::string& buffer, const TextOptions& options) {
   Out o(buffer, options.color);
-  (void)c;
   o << o.paint("rung", "1") << "  " << r.employee << "  " << r.move.from << " -> " << r.move.to.value_or("(no higher level)");
   if (r.move.kind) o << " (" << name(*r.move.kind) << ")";
   o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n\n";
@@ -213,9 +212,9 @@ void text_lines(const Framework& fw, const Case& c, const Report& r, std::string
 
 }  // namespace
 
-void text(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
+void text(const Framework& fw, const Case&, const Report& r, std::string& buffer, const TextOptions& options) {
   const std::size_t start = buffer.size();
-  text_lines(fw, c, r, buffer, options);
+  text_lines(fw, r, buffer, options);
   trim_line_ends(buffer, start);
 }
 
