@@ -144,7 +144,10 @@ struct DocumentParser::Impl {
   // The first 64 KiB of every document's values come from here.
   static constexpr std::size_t kArenaBytes = 64 * 1024;
   alignas(16) unsigned char arena[kArenaBytes];
-  bj::monotonic_resource resource{arena, kArenaBytes};
+  // Made anew for every document: a monotonic_resource doubles the size of
+  // its next block each time it takes one and release() keeps that size,
+  // so one resource reused across large documents grows until it fails.
+  std::optional<bj::monotonic_resource> resource;
   bj::basic_parser<LimitedHandler> parser;
   // Moved in, never assigned: assignment would copy into the heap.
   std::optional<bj::value> value;
@@ -166,13 +169,13 @@ Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document
                       "the document has " + std::to_string(text.size()) + " bytes, more than 16 MiB"};
   Impl& m = *impl_;
   m.value.reset();  // values in the arena go before the arena is reused
-  m.resource.release();
+  m.resource.emplace(m.arena, Impl::kArenaBytes);
   m.parser.reset();
   LimitedHandler& h = m.parser.handler();
   h.frames.clear();
   h.key_partial = false;
   h.over_limit = false;
-  h.st.reset(bj::storage_ptr(&m.resource));
+  h.st.reset(bj::storage_ptr(&*m.resource));
   bj::error_code ec;
   const std::size_t n = m.parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && n < text.size()) ec = bj::error::extra_data;

@@ -17,9 +17,11 @@ inline constexpr std::size_t kMaxDocumentBytes = 16u * 1024u * 1024u;
 inline constexpr std::size_t kMaxDepth = 64;
 inline constexpr std::size_t kMaxArrayItems = 100000;
 
-/// Parses documents one after the other, reusing its stacks and a
-/// monotonic arena: after the first few documents, parsing allocates
-/// nothing. Not thread-safe: one parser per thread.
+/// Parses documents one after the other, reusing its stacks and a 64 KiB
+/// arena: a document whose values fit in the arena allocates nothing, a
+/// larger one takes heap blocks that are freed by the next call, so memory
+/// never grows from document to document. Not thread-safe: one parser per
+/// thread.
 class DocumentParser {
  public:
   DocumentParser();
