@@ -182,3 +182,23 @@ TEST_CASE("E one parser reads large documents one after the other without growin
     CHECK((round % 3 ? (*doc)->as_array().size() == 20000 : (*doc)->as_object().size() == 1));
   }
 }
+
+TEST_CASE("E messages quote a document's value short and printable" * doctest::test_suite("json")) {
+  CHECK(quoted("E3") == "\"E3\"");
+  CHECK(quoted("a\x1b[31m\x07\x7f") == "\"a\\u001b[31m\\u0007\\u007f\"");
+  CHECK(quoted("\xc2\x85x") == "\"\\u0085x\"");  // C1 NEL
+  CHECK(quoted(std::string(64, 'x')) == "\"" + std::string(64, 'x') + "\"");
+  CHECK(quoted(std::string(65, 'x')) == "\"" + std::string(64, 'x') + "...\"");
+  // 64 characters of two bytes each: cut between characters, never inside one.
+  std::string e_acute;
+  for (int i = 0; i < 70; ++i) e_acute += "\xc3\xa9";
+  CHECK(quoted(e_acute) == "\"" + e_acute.substr(0, 128) + "...\"");
+
+  // A level id of 15 MB: the message stays short, the path exact.
+  std::string c = kCase;
+  c.replace(c.find("\"level\":\"A\""), 11, "\"level\":\"" + std::string(15'000'000, 'Q') + "\"");
+  const auto e = case_error(c);
+  CHECK(e.code == ErrorCode::unknown_reference);
+  CHECK(e.path == "/employee/level");
+  CHECK(e.message == "unknown level \"" + std::string(64, 'Q') + "...\"");
+}

@@ -1,7 +1,9 @@
 // Input errors (SPEC §4): one error document per failed evaluation.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -52,6 +54,41 @@ struct InputError {
   std::string path;
   std::string message;
 };
+
+/// A value from a document as an error message shows it: in double quotes,
+/// at most 64 characters (then "..."), control characters (C0, DEL, C1)
+/// written as \u00XX, so that a message stays short and printable whatever
+/// the document holds (docs/robustness.md).
+inline std::string quoted(std::string_view s) {
+  constexpr std::size_t kMaxChars = 64;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "\"";
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    if ((b & 0xC0) == 0x80) {  // a continuation byte: part of the character before
+      out += s[i];
+      continue;
+    }
+    if (chars++ == kMaxChars) {
+      out += "...";
+      break;
+    }
+    unsigned control = 0x100;  // none
+    if (b < 0x20 || b == 0x7F) control = b;
+    else if (b == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+             static_cast<unsigned char>(s[i + 1]) <= 0x9F)
+      control = static_cast<unsigned char>(s[++i]);  // U+0080..U+009F
+    if (control == 0x100) {
+      out += s[i];
+    } else {
+      out += "\\u00";
+      out += kHex[control >> 4];
+      out += kHex[control & 15];
+    }
+  }
+  return out + "\"";
+}
 
 /// A value or the input error that prevented it.
 template <class T>

@@ -1,14 +1,21 @@
 #include "cli/batch.hpp"
 
-#include <atomic>
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <memory>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <pthread.h>
+#include <signal.h>
+
+#include "cli/io.hpp"
 #include "json/encode.hpp"
+#include "json/parse.hpp"
 
 namespace rung::cli {
 namespace {
@@ -20,21 +27,27 @@ struct alignas(128) Slot {  // a cache line pair of its own: no false sharing be
   enum : int { kEmpty, kFilled, kClaimed, kDone };
   std::atomic<int> state{kEmpty};
   std::string text;
-  std::size_t line = 0;  // 1-based
-  std::string output;    // one JSON line
-  int verdict = -1;      // -1: an error document
+  std::size_t line = 0;       // 1-based
+  std::size_t too_long = 0;   // the size of a line over the limit (its text was never kept)
+  std::string output;         // one JSON line
+  int verdict = -1;           // -1: an error document
 };
 
 void evaluate(const Engine& engine, Slot& s) {
   s.output.clear();
-  auto report = engine.evaluate(s.text);
-  if (report) {
+  if (s.too_long) {
+    const InputError e{Document::case_, ErrorCode::limit_exceeded, "",
+                       "the document has " + std::to_string(s.too_long) + " bytes, more than 16 MiB"};
+    json::encode_error(e, s.output, 0, s.line);
+    s.verdict = -1;
+  } else if (auto report = engine.evaluate(s.text)) {
     json::encode_report(*report, s.output);
     s.verdict = static_cast<int>(report->verdict);
   } else {
     json::encode_error(report.error(), s.output, 0, s.line);
     s.verdict = -1;
   }
+  trim_capacity(s.text);
   s.state.store(Slot::kDone, std::memory_order_release);
 }
 
@@ -61,20 +74,41 @@ class Ring {
     return false;
   }
 
-  void publish(std::size_t filled) { filled_.store(filled, std::memory_order_release); }
-  void finish() { done_.store(true, std::memory_order_release); }
+  void publish(std::size_t filled) {
+    filled_.store(filled, std::memory_order_release);
+    wake();
+  }
+  void finish() {
+    done_.store(true, std::memory_order_release);
+    wake();
+  }
   bool finished() const { return done_.load(std::memory_order_acquire); }
+
+  /// Blocks a worker until more lines are published (or the batch ends).
+  void wait_for_more() {
+    const std::uint32_t seen = events_.load(std::memory_order_acquire);
+    if (claimed_.load(std::memory_order_acquire) >= filled_.load(std::memory_order_acquire) && !finished())
+      events_.wait(seen, std::memory_order_acquire);
+  }
 
  private:
   std::vector<Slot> slots_;
   alignas(128) std::atomic<std::size_t> filled_{0};   // slots [0, filled) hold lines
   alignas(128) std::atomic<std::size_t> claimed_{0};  // slots [0, claimed) are taken by a worker
   alignas(128) std::atomic<bool> done_{false};        // no more lines will come
+  std::atomic<std::uint32_t> events_{0};               // bumped by publish and finish: wakes waiting workers
+
+  void wake() {
+    events_.fetch_add(1, std::memory_order_release);
+    events_.notify_all();  // no system call while no worker waits
+  }
 };
 
-/// Waits a little longer each time nothing was there to do.
+/// Spins a little, then yields, then sleeps: an idle thread must not take
+/// the core from the one that has work.
 class Backoff {
  public:
+  bool patient() const { return spins_ >= 64; }
   void idle() {
     if (++spins_ < 64) return std::this_thread::yield();
     std::this_thread::sleep_for(std::chrono::microseconds(50));
@@ -88,7 +122,7 @@ class Backoff {
 void draw_progress(std::size_t done, std::size_t bytes, std::size_t total_bytes, double seconds) {
   const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0.0;
   if (total_bytes > 0 && bytes > 0) {
-    const double share = static_cast<double>(bytes) / static_cast<double>(total_bytes);
+    const double share = std::min(1.0, static_cast<double>(bytes) / static_cast<double>(total_bytes));
     const int width = 30, fill = static_cast<int>(share * width);
     const double eta = share > 0 ? seconds * (1 - share) / share : 0;
     std::fprintf(stderr, "\r\033[K[%.*s%*s] %3.0f%%  %zu cases  %.0f cases/s  ETA %.0f s", fill,
@@ -100,15 +134,63 @@ void draw_progress(std::size_t done, std::size_t bytes, std::size_t total_bytes,
   std::fflush(stderr);
 }
 
+/// Lines on their way out: buffered, and counted in the summary only once
+/// the output took their bytes.
+class Writer {
+ public:
+  Writer(const Output& out, BatchSummary& summary) : out_(out), summary_(summary) {}
+
+  void add(const std::string& line, int verdict) {
+    buf_ += line;
+    buf_ += '\n';
+    ++pending_.cases;
+    if (verdict < 0) ++pending_.errors;
+    else ++pending_.verdicts[verdict];
+  }
+  bool full() const { return buf_.size() >= (256u << 10); }
+  bool failed() const { return summary_.write_errno != 0; }
+  std::size_t pending_cases() const { return pending_.cases; }
+
+  void flush() {
+    if (buf_.empty() || failed()) return;
+    if (!out_.write(buf_.data(), buf_.size())) {
+      summary_.write_errno = errno ? errno : EIO;
+      return;
+    }
+    summary_.cases += pending_.cases;
+    summary_.errors += pending_.errors;
+    for (int v = 0; v < 5; ++v) summary_.verdicts[v] += pending_.verdicts[v];
+    pending_ = {};
+    trim_capacity(buf_);
+  }
+
+ private:
+  const Output& out_;
+  BatchSummary& summary_;
+  std::string buf_;
+  struct {
+    std::size_t cases = 0, errors = 0, verdicts[5] = {};
+  } pending_;
+};
+
 }  // namespace
 
-BatchSummary run_batch(const Engine& engine, std::istream& in, std::ostream& out, const BatchOptions& options) {
+BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
+                       const BatchOptions& options) {
   const unsigned threads = options.threads ? options.threads : 1;
   Ring ring(options.window ? options.window : 64u * threads);
   const auto start = std::chrono::steady_clock::now();
   auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  auto stopping = [&] { return options.stop && options.stop->load(std::memory_order_relaxed); };
 
   // threads - 1 workers; this thread reads, writes, and evaluates when idle.
+  // Workers block SIGINT and SIGTERM, so that a stop signal reaches this
+  // thread and interrupts its read.
+  sigset_t stop_signals, before;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &before);
   std::vector<std::thread> workers;
   for (unsigned t = 1; t < threads; ++t)
     workers.emplace_back([&] {
@@ -118,14 +200,22 @@ BatchSummary run_batch(const Engine& engine, std::istream& in, std::ostream& out
           backoff.reset();
         } else if (ring.finished()) {
           if (!ring.work_one(engine)) return;
+        } else if (backoff.patient()) {
+          ring.wait_for_more();  // sleeps in the kernel until the reader publishes
+          backoff.reset();
         } else {
           backoff.idle();
         }
       }
     });
 
+  pthread_sigmask(SIG_SETMASK, &before, nullptr);
+
   BatchSummary summary;
-  std::size_t line_number = 0, bytes = 0, filled = 0, written = 0;
+  Writer writer(out, summary);
+  LineReader reader(in, json::kMaxDocumentBytes, options.stop);
+  std::size_t bytes = 0, in_flight = 0, filled = 0, written = 0;
+  std::vector<std::size_t> sizes(ring.size());  // input bytes of each slot in flight
   double last_draw = 0;
   bool eof = false;
   std::string line;
@@ -133,31 +223,53 @@ BatchSummary run_batch(const Engine& engine, std::istream& in, std::ostream& out
   while (!eof || written < filled) {
     bool progress = false;
     // Write what is done, in input order.
-    while (written < filled) {
+    while (written < filled && !writer.failed()) {
       Slot& s = ring.at(written);
       if (s.state.load(std::memory_order_acquire) != Slot::kDone) break;
-      out << s.output << '\n';
-      ++summary.cases;
-      if (s.verdict < 0) ++summary.errors;
-      else ++summary.verdicts[s.verdict];
+      writer.add(s.output, s.verdict);
+      trim_capacity(s.output);
+      in_flight -= sizes[written % ring.size()];
       s.state.store(Slot::kEmpty, std::memory_order_relaxed);
       ++written;
       progress = true;
+      if (writer.full()) writer.flush();
     }
+    if (writer.failed()) break;  // nothing more can be written: stop here
     // Read into the free slots (a quarter of the ring at a time, so that
-    // writing keeps up); blank lines are skipped but counted.
-    for (std::size_t n = 0; !eof && filled - written < ring.size() && n < ring.size() / 4 + 1;) {
-      if (!std::getline(in, line)) {
+    // writing keeps up) while the bytes in flight are within the window.
+    // Blank lines are skipped but counted.
+    for (std::size_t n = 0; !eof && filled - written < ring.size() && in_flight < options.window_bytes &&
+                            n < ring.size() / 4 + 1;) {
+      if (stopping()) {
+        summary.stopped = true;
         eof = true;
         ring.finish();
         break;
       }
-      ++line_number;
-      bytes += line.size() + 1;
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      // With nothing in flight, wait for input, after handing out what is
+      // done: a peer that sends one case at a time gets each report.
+      const bool wait = filled == written;
+      if (wait) writer.flush();
+      std::size_t size = 0;
+      const auto status = reader.next(line, size, wait);
+      if (status == LineReader::Status::would_block) break;
+      if (status == LineReader::Status::end || status == LineReader::Status::failed) {
+        if (status == LineReader::Status::failed) summary.read_errno = errno ? errno : EIO;
+        summary.stopped = stopping();
+        eof = true;
+        ring.finish();
+        break;
+      }
+      ++summary.lines;
+      const bool too_long = status == LineReader::Status::too_long;
+      bytes += (too_long ? size : line.size()) + 1;
+      if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
       Slot& s = ring.at(filled);
       s.text.swap(line);
-      s.line = line_number;
+      s.too_long = too_long ? size : 0;
+      s.line = summary.lines;
+      sizes[filled % ring.size()] = s.text.size();
+      in_flight += s.text.size();
       s.state.store(Slot::kFilled, std::memory_order_relaxed);
       ring.publish(++filled);
       ++n;
@@ -170,12 +282,12 @@ BatchSummary run_batch(const Engine& engine, std::istream& in, std::ostream& out
 
     if (options.progress && elapsed() - last_draw > 0.2) {
       last_draw = elapsed();
-      draw_progress(summary.cases, bytes, options.total_bytes, last_draw);
+      draw_progress(summary.cases + writer.pending_cases(), bytes, options.total_bytes, last_draw);
     }
   }
   ring.finish();
   for (auto& w : workers) w.join();
-  out.flush();
+  writer.flush();
   summary.seconds = elapsed();
   if (options.progress) {
     draw_progress(summary.cases, bytes, options.total_bytes, summary.seconds);

@@ -4,23 +4,28 @@
 //   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <map>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <thread>
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/io.hpp"
 #include "cli/summarize.hpp"
 #include "json/decode.hpp"
 #include "rung/engine.hpp"
@@ -31,28 +36,19 @@ constexpr int kReport = 0;
 constexpr int kInputError = 1;
 constexpr int kUsage = 2;
 
-/// Reads a file, or standard input for "-"; nothing on an I/O error.
-std::optional<std::string> slurp(const std::string& path) {
-  if (path == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return text;
+using rung::cli::name_of;
+
+/// Prints "rung: WHAT: REASON" on stderr and returns the I/O exit status.
+int io_error(const std::string& what, int err) {
+  std::cerr << "rung: " << what << ": " << std::strerror(err) << "\n";
+  return kUsage;
 }
 
-/// Standard input for "-", else `file` opened on `path`; nothing (with a
-/// message) when it cannot be read.
-std::istream* open_input(const std::string& path, std::ifstream& file) {
-  if (path == "-") return &std::cin;
-  file.open(path, std::ios::binary);
-  if (file) return &file;
-  std::cerr << "rung: cannot read " << path << "\n";
-  return nullptr;
+/// Writes the whole of `text` to standard output: the status on success,
+/// else the I/O error (a full disk, a closed pipe) on stderr and exit 2.
+int emit(std::string_view text, int status) {
+  if (const int err = rung::cli::write_stdout(text)) return io_error("cannot write to standard output", err);
+  return status;
 }
 
 /// The engine for --framework FILE, or the built-in example framework.
@@ -61,17 +57,13 @@ std::optional<rung::Engine> load_engine(const std::string& framework_path, int& 
   std::string text;
   if (framework_path.empty()) {
     text = std::string(rung::builtin_framework());
-  } else if (auto t = slurp(framework_path)) {
-    text = std::move(*t);
-  } else {
-    std::cerr << "rung: cannot read framework " << framework_path << "\n";
-    status = kUsage;
+  } else if (const int err = rung::cli::read_file(framework_path, text)) {
+    status = io_error("cannot read framework " + name_of(framework_path), err);
     return std::nullopt;
   }
   auto engine = rung::Engine::load(text);
   if (!engine) {
-    std::cout << rung::to_json(engine.error(), 2) << "\n";
-    status = kInputError;
+    status = emit(rung::to_json(engine.error(), 2) + "\n", kInputError);
     return std::nullopt;
   }
   return std::move(*engine);
@@ -94,72 +86,120 @@ bool use_color() {
 }
 
 int evaluate(const std::string& framework_path, const std::string& case_path, const std::string& format) {
-  int status = kReport;
-  auto engine = load_engine(framework_path, status);
-  if (!engine) return status;
-  auto text = slurp(case_path);
-  if (!text) {
-    std::cerr << "rung: cannot read case " << case_path << "\n";
+  if (framework_path == "-" && case_path == "-") {
+    std::cerr << "rung: the framework and the case cannot both come from standard input\n";
     return kUsage;
   }
-  std::string out;
-  const rung::Format f = format_of(format);
-  const bool ok = engine->evaluate_as(*text, f, out, nullptr, f == rung::Format::text && use_color());
-  std::cout << out;
-  if (!ok || f == rung::Format::json_pretty) std::cout << "\n";
-  return ok ? kReport : kInputError;
-}
-
-int batch(const std::string& framework_path, const std::string& input, unsigned threads, int progress) {
   int status = kReport;
   auto engine = load_engine(framework_path, status);
   if (!engine) return status;
-  std::ifstream file;
-  std::istream* input_stream = open_input(input, file);
-  if (!input_stream) return kUsage;
-  std::istream& in = *input_stream;
-  std::ios::sync_with_stdio(false);
+  std::string text;
+  if (const int err = rung::cli::read_file(case_path, text)) return io_error("cannot read case " + name_of(case_path), err);
+  std::string out;
+  const rung::Format f = format_of(format);
+  const bool ok = engine->evaluate_as(text, f, out, nullptr, f == rung::Format::text && use_color());
+  if (!ok || f == rung::Format::json_pretty) out += "\n";
+  return emit(out, ok ? kReport : kInputError);
+}
+
+/// Set by SIGINT or SIGTERM during `rung batch`: stop reading, finish and
+/// write the lines in flight (a second signal ends the process at once).
+std::atomic<bool> batch_stop{false};
+volatile std::sig_atomic_t batch_signal = 0;
+
+extern "C" void on_batch_signal(int sig) {
+  batch_signal = sig;
+  batch_stop.store(true);
+}
+
+void catch_stop_signals() {
+  struct sigaction sa {};
+  sa.sa_handler = on_batch_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = SA_RESETHAND;  // no SA_RESTART: a blocked read returns EINTR and the batch stops
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  // A parent may have blocked them (the mask is inherited across exec).
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+}
+
+/// At most this many threads: the machine's hardware threads, doubled.
+unsigned max_threads() { return 2 * std::max(1u, std::thread::hardware_concurrency()); }
+
+int batch(const std::string& framework_path, const std::string& input, unsigned threads, int progress,
+          std::size_t window_mib) {
+  if (framework_path == "-" && input == "-") {
+    std::cerr << "rung: the framework and the cases cannot both come from standard input\n";
+    return kUsage;
+  }
+  int status = kReport;
+  auto engine = load_engine(framework_path, status);
+  if (!engine) return status;
+  const int fd = rung::cli::open_input(input);
+  if (fd < 0) return io_error("cannot read " + name_of(input), errno);
   rung::cli::BatchOptions options;
-  options.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  options.threads = std::min(threads ? threads : std::max(1u, std::thread::hardware_concurrency()), max_threads());
+  if (threads > options.threads)
+    std::cerr << "rung: --threads " << threads << " is more than this machine can use; using " << options.threads
+              << "\n";
+  options.window_bytes = window_mib << 20;
   options.progress = progress < 0 ? isatty(STDERR_FILENO) != 0 : progress > 0;
+  options.stop = &batch_stop;
   if (input != "-") {
     std::error_code ec;
     const auto size = std::filesystem::file_size(input, ec);
     if (!ec) options.total_bytes = static_cast<std::size_t>(size);
   }
-  const auto s = rung::cli::run_batch(*engine, in, std::cout, options);
-  if (in.bad()) {
-    std::cerr << "rung: error reading " << input << "\n";
-    return kUsage;
-  }
+  catch_stop_signals();
+  const auto s = rung::cli::run_batch(*engine, rung::cli::fd_input(fd), rung::cli::fd_output(STDOUT_FILENO), options);
+  if (fd != 0) ::close(fd);
   std::fprintf(stderr,
                "rung batch: %zu cases (ready %zu, close %zu, not_ready %zu, blocked %zu, no_target %zu), %zu errors, "
-               "%.2f s, %.0f cases/s\n",
+               "%.2f s, %.0f cases/s%s\n",
                s.cases, s.verdicts[0], s.verdicts[1], s.verdicts[2], s.verdicts[3], s.verdicts[4], s.errors, s.seconds,
-               s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0);
+               s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0,
+               s.stopped ? ", stopped by a signal" : "");
+  if (s.write_errno) return io_error("cannot write to standard output", s.write_errno);
+  if (s.read_errno) return io_error("cannot read " + name_of(input), s.read_errno);
+  if (s.stopped) return 128 + static_cast<int>(batch_signal);
   return kReport;
 }
 
 int summarize(const std::string& input, const std::string& format) {
-  std::ifstream file;
-  std::istream* input_stream = open_input(input, file);
-  if (!input_stream) return kUsage;
-  std::istream& in = *input_stream;
+  const int fd = rung::cli::open_input(input);
+  if (fd < 0) return io_error("cannot read " + name_of(input), errno);
+  const rung::cli::Input source = rung::cli::fd_input(fd);
+  // Reports are rung's own output, larger than their cases at most by a
+  // few times: a line over 256 MiB is not one.
+  rung::cli::LineReader reader(source, std::size_t{256} << 20);
   rung::cli::Team team;
-  std::size_t number = 0;
-  std::string problem;
-  for (std::string line; std::getline(in, line);) {
+  std::size_t number = 0, size = 0;
+  std::string line, problem;
+  for (;;) {
+    const auto got = reader.next(line, size);
+    if (got == rung::cli::LineReader::Status::end) break;
+    if (got == rung::cli::LineReader::Status::failed) {
+      const int err = errno;
+      if (fd != 0) ::close(fd);
+      return io_error("cannot read " + name_of(input), err);
+    }
     ++number;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (!team.add(line, problem)) {
-      std::cerr << "rung: " << input << ":" << number << ": " << problem << "\n";
+    if (got == rung::cli::LineReader::Status::too_long) problem = "a line of more than 256 MiB";
+    else if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (!problem.empty() || !team.add(line, problem)) {
+      if (fd != 0) ::close(fd);
+      std::cerr << "rung: " << name_of(input) << ":" << number << ": " << problem << "\n";
       return kUsage;
     }
   }
+  if (fd != 0) ::close(fd);
   std::string out;
   team.render(format, out);
-  std::cout << out;
-  return kReport;
+  return emit(out, kReport);
 }
 
 int check_framework(const std::string& path, const std::string& as_of_text) {
@@ -175,35 +215,37 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
   auto engine = load_engine(path, status);
   if (!engine) return status;
   const rung::Framework& fw = engine->framework();
+  std::ostringstream o;
   std::map<std::string, std::map<std::int64_t, std::string>> tracks;
   for (const auto& l : fw.levels) tracks[l.track][l.rank] = l.id;
-  std::cout << "framework " << fw.id << ": valid\n";
-  std::cout << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
+  o << "framework " << fw.id << ": valid\n";
+  o << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
             << ")\n";
-  std::cout << "  competencies: " << fw.competencies.size() << "\n";
-  std::cout << "  levels: " << fw.levels.size() << " in " << tracks.size() << " tracks\n";
+  o << "  competencies: " << fw.competencies.size() << "\n";
+  o << "  levels: " << fw.levels.size() << " in " << tracks.size() << " tracks\n";
   for (const auto& [track, levels] : tracks) {
-    std::cout << "    " << track << ":";
-    for (const auto& [rank, id] : levels) std::cout << " " << id << " (" << rank << ")";
-    std::cout << "\n";
+    o << "    " << track << ":";
+    for (const auto& [rank, id] : levels) o << " " << id << " (" << rank << ")";
+    o << "\n";
   }
   std::size_t shown = 0, ahead = 0;
   for (const auto& c : fw.calendar.cycles)
     if (!as_of || c.decision >= *as_of) ++ahead;
-  std::cout << "  cycles" << (as_of ? " ahead of " + rung::format_date(*as_of) : std::string()) << ": " << ahead
+  o << "  cycles" << (as_of ? " ahead of " + rung::format_date(*as_of) : std::string()) << ": " << ahead
             << "\n";
   for (const auto& c : fw.calendar.cycles) {
     if (as_of && c.decision < *as_of) continue;
     if (++shown > 6) break;
-    std::cout << "    " << c.id << " decides " << rung::format_date(c.decision) << ", effective "
+    o << "    " << c.id << " decides " << rung::format_date(c.decision) << ", effective "
               << rung::format_date(c.effective) << "\n";
   }
-  return kReport;
+  return emit(o.str(), kReport);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  rung::cli::guard_standard_descriptors();
   CLI::App app{"rung: is this person ready to be promoted, and if not, what is missing?"};
   app.require_subcommand(1);
 
@@ -222,6 +264,12 @@ int main(int argc, char** argv) {
   bat->add_option("--threads", threads, "Worker threads (default: the hardware threads)")->check(CLI::Range(1u, 1024u));
   bat->add_flag("--progress", progress, "Draw a progress bar on stderr (default: when stderr is a terminal)");
   bat->add_flag("--no-progress", no_progress, "No progress bar");
+  std::size_t window_mib = 64;
+  bat->add_option("--window-mib", window_mib,
+                  "Input bytes held in flight, in MiB; reading pauses above it (memory stays near twice this "
+                  "plus one 16 MiB line)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
+      ->capture_default_str();
   bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
 
   std::string summarize_input = "-", summarize_format = "text";
@@ -238,14 +286,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    const int code = app.exit(e);  // --help goes to standard output: it can fail too
+    if (!(std::cout << std::flush)) return io_error("cannot write to standard output", errno ? errno : EIO);
     return code == 0 ? 0 : kUsage;
   }
   try {
     if (eval->parsed()) return evaluate(framework_path, case_path, format);
     if (check->parsed()) return check_framework(check_path, as_of);
     if (sum->parsed()) return summarize(summarize_input, summarize_format);
-    if (bat->parsed()) return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1);
+    if (bat->parsed())
+      return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib);
   } catch (const std::exception& e) {
     std::cerr << "rung: " << e.what() << "\n";
     return kUsage;

@@ -216,7 +216,7 @@ class Walker {
   void schema(const bj::object& root, std::string_view expected) {
     const bj::value& v = required(root, "schema");
     auto scope = at("schema");
-    if (string(v) != expected) fail(ErrorCode::invalid_value, "expected schema \"" + std::string(expected) + "\"");
+    if (string(v) != expected) fail(ErrorCode::invalid_value, "expected schema " + quoted(expected));
   }
 
  private:
@@ -237,7 +237,7 @@ class IdSet {
 
   void add(Walker& w, std::string_view id, const char* what) {
     if (!seen_.insert(id).second)
-      w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + std::string(id) + "\"");
+      w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
   }
 
  private:
@@ -250,7 +250,7 @@ Proficiency proficiency(const Walker& w, const std::vector<std::string>& scale, 
     const auto s = w.string(v);
     for (std::size_t i = 0; i < scale.size(); ++i)
       if (scale[i] == s) return static_cast<Proficiency>(i);
-    w.fail(ErrorCode::invalid_value, "\"" + std::string(s) + "\" is not a label of the scale");
+    w.fail(ErrorCode::invalid_value, quoted(s) + " is not a label of the scale");
   }
   if (!v.is_int64() && !v.is_uint64())
     w.fail(ErrorCode::type_error, std::string("expected a proficiency (integer or label), found ") + kind_name(v));
@@ -311,7 +311,7 @@ class FrameworkDecoder {
     std::string id(w_.required_string(o, "id"));
     if (index.count(id)) {
       auto scope = w_.at("id");
-      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " \"" + id + "\"");
+      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
     }
     return id;
   }
@@ -341,7 +341,7 @@ class FrameworkDecoder {
         auto scope = w_.at("rank");
         l.rank = w_.integer(rank, -kMaxRank, kMaxRank);
         if (!track_ranks.emplace(l.track, l.rank).second)
-          w_.fail(ErrorCode::duplicate_id, "track \"" + l.track + "\" already has a level of rank " + std::to_string(l.rank));
+          w_.fail(ErrorCode::duplicate_id, "track " + quoted(l.track) + " already has a level of rank " + std::to_string(l.rank));
       }
       std::unordered_set<std::size_t> listed;
       w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t) {
@@ -352,10 +352,10 @@ class FrameworkDecoder {
           auto scope = w_.at("competency");
           auto it = fw_.competency_index.find(x.competency);
           if (it == fw_.competency_index.end())
-            w_.fail(ErrorCode::unknown_reference, "unknown competency \"" + x.competency + "\"");
+            w_.fail(ErrorCode::unknown_reference, "unknown competency " + quoted(x.competency));
           x.competency_index = it->second;
           if (!listed.insert(it->second).second)
-            w_.fail(ErrorCode::duplicate_id, "competency \"" + x.competency + "\" is listed twice in this level");
+            w_.fail(ErrorCode::duplicate_id, "competency " + quoted(x.competency) + " is listed twice in this level");
         }
         {
           const bj::value& lv = w_.required(eo, "level");
@@ -402,7 +402,7 @@ class FrameworkDecoder {
       else if (key == "stale_days") p.stale_days = days(v, 0);
       else if (key == "feedback_window_days") p.feedback_window_days = days(v, 0);
       else if (key == "schedule_max") p.schedule_max = static_cast<int>(w_.integer(v, 0, 1000));
-      else w_.fail(ErrorCode::unknown_field, "unknown policy key \"" + std::string(key) + "\"");
+      else w_.fail(ErrorCode::unknown_field, "unknown policy key " + quoted(key));
     }
   }
 
@@ -429,7 +429,7 @@ class FrameworkDecoder {
     if (it == scale.end()) {
       auto p = w_.at("policy");
       auto k = w_.at("review_min");
-      w_.fail(ErrorCode::invalid_value, "review_min \"" + review_min_ + "\" is not a label of review_scale");
+      w_.fail(ErrorCode::invalid_value, "review_min " + quoted(review_min_) + " is not a label of review_scale");
     }
     fw_.policy.review_min = static_cast<int>(it - scale.begin());
   }
@@ -544,7 +544,7 @@ class CaseDecoder {
   std::size_t level(std::string_view id) {
     auto it = fw_.level_index.find(id);
     if (it == fw_.level_index.end())
-      w_.fail(ErrorCode::unknown_reference, "unknown level \"" + std::string(id) + "\"");
+      w_.fail(ErrorCode::unknown_reference, "unknown level " + quoted(id));
     return it->second;
   }
 
@@ -552,7 +552,7 @@ class CaseDecoder {
     const auto s = w_.string(v);
     auto it = fw_.competency_index.find(s);
     if (it == fw_.competency_index.end())
-      w_.fail(ErrorCode::unknown_reference, "unknown competency \"" + std::string(s) + "\"");
+      w_.fail(ErrorCode::unknown_reference, "unknown competency " + quoted(s));
     return it->second;
   }
 
@@ -572,7 +572,7 @@ class CaseDecoder {
       const Level& to = fw_.levels[target];
       if (!classify_move(from, to))
         w_.fail(ErrorCode::invalid_move, target == c_.level ? "the target is the current level"
-                                                            : "the target \"" + to.id + "\" is not a promotion or a sideways move");
+                                                            : "the target " + quoted(to.id) + " is not a promotion or a sideways move");
       c_.target = target;
     } else {
       c_.target = default_target(fw_, c_.level);
@@ -589,7 +589,7 @@ class CaseDecoder {
         const auto& scale = fw_.policy.review_scale;
         auto it = std::find(scale.begin(), scale.end(), label);
         if (it == scale.end())
-          w_.fail(ErrorCode::invalid_value, "\"" + std::string(label) + "\" is not a label of review_scale");
+          w_.fail(ErrorCode::invalid_value, quoted(label) + " is not a label of review_scale");
         review.rating = static_cast<int>(it - scale.begin());
       }
       review.date = w_.required_date(ro, "date");
@@ -644,7 +644,7 @@ class CaseDecoder {
       const std::string_view id = w_.string(*t);
       auto it = fw_.cycle_index.find(id);
       if (it == fw_.cycle_index.end())
-        w_.fail(ErrorCode::unknown_reference, "unknown cycle \"" + std::string(id) + "\"");
+        w_.fail(ErrorCode::unknown_reference, "unknown cycle " + quoted(id));
       p.target_cycle = it->second;
     }
     IdSet goal_ids;
@@ -670,7 +670,7 @@ class CaseDecoder {
         auto scope = w_.at("goal");
         m.goal = w_.string(*g);
         const bool known = std::any_of(p.goals.begin(), p.goals.end(), [&](const Goal& x) { return x.id == m.goal; });
-        if (!known) w_.fail(ErrorCode::unknown_reference, "unknown goal \"" + std::string(m.goal) + "\"");
+        if (!known) w_.fail(ErrorCode::unknown_reference, "unknown goal " + quoted(m.goal));
       }
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) { m.addresses.push_back(competency(av)); });
       m.action = w_.optional_string(mo, "action");

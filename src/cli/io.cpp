@@ -1,0 +1,134 @@
+#include "cli/io.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+namespace rung::cli {
+
+Input fd_input(int fd) {
+  return {[fd](char* data, std::size_t size, bool wait) -> long {
+    if (!wait) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, 0) == 0) return Input::kWouldBlock;
+      // A closed descriptor polls as ready too: read() then says why.
+    }
+    const ssize_t n = ::read(fd, data, size);
+    return n < 0 ? Input::kFailed : static_cast<long>(n);
+  }};
+}
+
+Output fd_output(int fd) {
+  return {[fd](const char* data, std::size_t size) {
+    while (size > 0) {
+      const ssize_t n = ::write(fd, data, size);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      data += n;
+      size -= static_cast<std::size_t>(n);
+    }
+    return true;
+  }};
+}
+
+void guard_standard_descriptors() {
+  for (int fd = 0; fd <= 2; ++fd) {
+    if (::fcntl(fd, F_GETFD) != -1 || errno != EBADF) continue;
+    // Reads of standard input and writes of the others must fail.
+    const int got = ::open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY);
+    if (got >= 0 && got != fd) ::close(got);  // lower ones are taken: it landed on `fd` or nowhere useful
+  }
+}
+
+int open_input(const std::string& path) {
+  if (path == "-") return 0;
+  return ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+}
+
+int read_file(const std::string& path, std::string& out) {
+  const int fd = open_input(path);
+  if (fd < 0) return errno;
+  char buf[1 << 16];
+  int err = 0;
+  while (true) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) err = errno;
+    if (n <= 0) break;
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  if (fd != 0) ::close(fd);
+  return err;
+}
+
+int write_stdout(std::string_view text) {
+  return fd_output(1).write(text.data(), text.size()) ? 0 : errno;
+}
+
+std::string name_of(const std::string& path) { return path == "-" ? "standard input" : path; }
+
+LineReader::Status LineReader::next(std::string& line, std::size_t& size, bool wait) {
+  while (true) {
+    if (begin_ < end_) {
+      const char* from = buf_.data() + begin_;
+      const auto* nl = static_cast<const char*>(std::memchr(from, '\n', end_ - begin_));
+      const std::size_t n = nl ? static_cast<std::size_t>(nl - from) : end_ - begin_;
+      take(from, n);
+      begin_ += n + (nl ? 1 : 0);
+      if (nl) return finish(line, size);
+      continue;
+    }
+    if (eof_) return length_ > 0 ? finish(line, size) : Status::end;
+    const long n = refill(wait);
+    // A stop signal ends the input here, whatever the read brought: the
+    // signal may come with the end of the input, and half a line then is
+    // not a line.
+    if (stop_ && stop_->load()) return Status::end;
+    if (n == Input::kWouldBlock) return Status::would_block;
+    if (n == Input::kFailed) {
+      if (errno != EINTR) return Status::failed;
+      continue;
+    }
+    if (n == 0) eof_ = true;
+  }
+}
+
+long LineReader::refill(bool wait) {
+  begin_ = end_ = 0;
+  const long n = in_.read(buf_.data(), buf_.size(), wait);
+  if (n > 0) end_ = static_cast<std::size_t>(n);
+  return n;
+}
+
+void LineReader::take(const char* data, std::size_t n) {
+  if (n == 0) return;
+  length_ += n;
+  if (!nonblank_) nonblank_ = !std::all_of(data, data + n, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
+  last_ = data[n - 1];
+  if (length_ <= max_ + 1) cur_.append(data, n);
+  else if (!cur_.empty()) trim_capacity(cur_);  // over the limit: only its length counts now
+}
+
+LineReader::Status LineReader::finish(std::string& line, std::size_t& size) {
+  size = length_ - (length_ && last_ == '\r' ? 1 : 0);
+  const bool too_long = size > max_ && nonblank_;
+  if (too_long) {
+    line.clear();
+  } else {
+    if (length_ <= max_ + 1 && last_ == '\r') cur_.pop_back();
+    cur_.swap(line);
+  }
+  trim_capacity(cur_);
+  length_ = 0;
+  nonblank_ = false;
+  last_ = 0;
+  return too_long ? Status::too_long : Status::line;
+}
+
+}  // namespace rung::cli
