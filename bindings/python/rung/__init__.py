@@ -12,10 +12,13 @@ Errors in a document raise rung.InputError with .code, .path and .message.
 from __future__ import annotations
 
 import ctypes
+import itertools
 import json
 import os
+import re
+import threading
 from collections import deque
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Iterable, Iterator, Literal, Union
 
 from . import _capi
@@ -26,6 +29,14 @@ __all__ = ["Engine", "RungError", "InputError", "version", "Document", "batch_li
 #: A framework or case document: a dict, JSON text (str or bytes), or a path.
 Document = Union[dict, str, bytes, os.PathLike]
 
+# C0, DEL and C1 control characters: a message may echo them from a document
+# (a key in a path, a value), and a terminal would act on them.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
 
 class RungError(Exception):
     """A failed call. `code` is the SPEC's code name ("invalid_date", ...;
@@ -34,7 +45,8 @@ class RungError(Exception):
     or ""."""
 
     def __init__(self, code: str, path: str, message: str, document: str = "", raw: bytes = b"") -> None:
-        super().__init__(f"{code} at '{path}': {message}" if document else f"{code}: {message}")
+        # str(e) escapes control characters; .path and .message keep them.
+        super().__init__(_printable(f"{code} at '{path}': {message}" if document else f"{code}: {message}"))
         self.code = code
         self.path = path
         self.message = message
@@ -94,6 +106,10 @@ class Engine:
     def __init__(self, framework: Document | None = None) -> None:
         """`framework` as a dict, JSON text, bytes or a path; None for the
         example framework built into the library."""
+        # rung_engine_free needs "no call may be using it": calls count
+        # themselves in _busy under _cond, and close() waits for 0.
+        self._cond = threading.Condition(threading.Lock())
+        self._busy = 0
         self._handle = ctypes.c_void_p()
         if framework is None:
             n = ctypes.c_size_t()
@@ -106,13 +122,30 @@ class Engine:
             _raise_error(err)
 
     def close(self) -> None:
-        """Frees the engine now (also done when it is garbage-collected)."""
-        handle, self._handle = getattr(self, "_handle", None), None
+        """Frees the engine now (also done when it is garbage-collected).
+        Calls in flight on other threads finish first; later calls raise
+        RungError("invalid_argument")."""
+        self._close(wait=True)
+
+    def _close(self, wait: bool) -> None:
+        cond = getattr(self, "_cond", None)
+        if cond is None:  # __init__ failed before the handle existed
+            return
+        with cond:
+            handle, self._handle = self._handle, None  # no new calls from here on
+            if wait:
+                cond.wait_for(lambda: self._busy == 0)
+            elif self._busy:
+                return  # cannot happen (a call holds a reference); leak rather than crash
         if handle:
             lib.rung_engine_free(handle)
 
     def __del__(self) -> None:
-        self.close()
+        # Unreachable, so no call is in flight; never block or raise here.
+        try:
+            self._close(wait=False)
+        except Exception:
+            pass
 
     def __enter__(self) -> "Engine":
         return self
@@ -121,12 +154,22 @@ class Engine:
         self.close()
 
     def _evaluate(self, data: bytes, fmt: int) -> bytes:
-        if not self._handle:
-            raise RungError("invalid_argument", "", "the engine is closed")
+        with self._cond:
+            handle = self._handle
+            if not handle:
+                raise RungError("invalid_argument", "", "the engine is closed")
+            self._busy += 1
         out = RungBuf()
         err = ctypes.c_void_p()
-        # ctypes releases the GIL for the call: threads evaluate in parallel.
-        if lib.rung_evaluate(ctypes.byref(out), self._handle, data, len(data), fmt, ctypes.byref(err)) != 0:
+        try:
+            # ctypes releases the GIL for the call: threads evaluate in parallel.
+            rc = lib.rung_evaluate(ctypes.byref(out), handle, data, len(data), fmt, ctypes.byref(err))
+        finally:
+            with self._cond:
+                self._busy -= 1
+                if not self._busy:
+                    self._cond.notify_all()
+        if rc != 0:
             _raise_error(err)
         try:
             return ctypes.string_at(out.data, out.size)
@@ -151,7 +194,9 @@ class Engine:
                       errors: Literal["raise", "return"] = "raise", raw: bool = False) -> Iterator[Any]:
         """Evaluates cases on `threads` threads (default: the CPU count),
         yielding results in input order. A bad case raises its InputError
-        (`errors="raise"`) or is yielded in its place (`errors="return"`)."""
+        (`errors="raise"`) or is yielded in its place (`errors="return"`).
+        Exceptions come in input order too: the results before a bad case,
+        or before `cases` itself raised, are all yielded first."""
         if errors not in ("raise", "return"):
             raise ValueError("errors must be 'raise' or 'return'")
         workers = threads or os.cpu_count() or 1
@@ -168,27 +213,53 @@ class Engine:
             yield from map(one, cases)
             return
 
-        def chunk(items: list) -> list:
-            return [one(c) for c in items]
+        def chunk(items: list) -> tuple[list, Exception | None]:
+            # Stops at the first exception and returns it beside the results
+            # before it, so that the consumer yields those first.
+            results = []
+            for case in items:
+                try:
+                    results.append(one(case))
+                except Exception as e:
+                    return results, e
+            return results, None
+
+        def drain(future: Future) -> Iterator[Any]:
+            results, error = future.result()
+            yield from results
+            if error is not None:
+                raise error
 
         # Cases go to the threads in chunks (one future per chunk, not per
         # case), and at most 2 chunks per thread are in flight: memory stays
         # flat on long iterables and results come out in input order.
         size = 32
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            window: deque = deque()
-            items: list = []
-            for case in cases:
-                items.append(case)
-                if len(items) == size:
+        source = iter(cases)
+        pool = ThreadPoolExecutor(max_workers=workers)
+        window: deque = deque()
+        try:
+            while True:
+                items: list = []
+                failed = None
+                try:
+                    for case in itertools.islice(source, size):
+                        items.append(case)
+                except Exception as e:  # the source broke: first finish what it gave
+                    failed = e
+                if items:
                     window.append(pool.submit(chunk, items))
-                    items = []
-                    if len(window) >= 2 * workers:
-                        yield from window.popleft().result()
-            if items:
-                window.append(pool.submit(chunk, items))
+                if failed is not None or len(items) < size:
+                    break
+                if len(window) >= 2 * workers:
+                    yield from drain(window.popleft())
             while window:
-                yield from window.popleft().result()
+                yield from drain(window.popleft())
+            if failed is not None:
+                raise failed
+        finally:
+            # After an error or an early close() of this generator: drop the
+            # queued chunks and wait only for the running ones (one a thread).
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def batch_lines(engine: Engine, lines: Iterable[bytes], threads: int | None = None) -> Iterator[bytes]:
