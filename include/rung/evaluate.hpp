@@ -1,6 +1,7 @@
 // The rule families composed into one Report, with a trace entry per rule.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -56,7 +57,10 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   // L1 facts hold with or without a target.
   std::vector<MilestoneStatus>& statuses = r.plan.milestones;
   statuses.reserve(plan.milestones.size());
-  for (const Milestone& m : plan.milestones) statuses.push_back(l1_status(m, plan.agreed_on, as_of, policy));
+  for (const Milestone& m : plan.milestones) {
+    statuses.push_back(l1_status(m, plan.agreed_on, as_of, policy));
+    if (target) statuses.back().missing = p2_missing(m);  // P2, traced with the P rules
+  }
   r.plan.goals = static_cast<int>(plan.goals.size());
 
   std::optional<Date> requested_decision, target_decision;
@@ -73,11 +77,18 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     if (is_track_change(current, *target))
       signal(SignalId::track_change, "promotion from track " + current.track + " into " + target->track);
 
+    // R1-R3, once for each competency: the two levels share most of them.
+    std::vector<std::optional<Ratings>> ratings_by_competency(fw.competencies.size());
+    auto ratings_of = [&](std::size_t competency) -> const Ratings& {
+      std::optional<Ratings>& slot = ratings_by_competency[competency];
+      if (!slot) slot = rate(c.assessments, competency, as_of, policy);
+      return *slot;
+    };
+
     // R1-R3 and T1: the current role first.
     std::vector<Ratings> current_ratings;
     current_ratings.reserve(current.expectations.size());
-    for (const Expectation& x : current.expectations)
-      current_ratings.push_back(rate(c.assessments, x.competency_index, as_of, policy));
+    for (const Expectation& x : current.expectations) current_ratings.push_back(ratings_of(x.competency_index));
     const CurrentDelivery delivery =
         t1_current_delivery(current, current_ratings, c.employee.last_review, as_of, policy);
     r.current_coverage = delivery.coverage;
@@ -85,11 +96,12 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     // R1-R3, T2, G2 on the target level.
     std::int64_t rated = 0, by_stakeholders = 0;
     r.expectations.reserve(target->expectations.size());
+    const auto counted = t2_counted_by_competency(c.evidence, fw.competencies.size(), as_of, policy);
     for (const Expectation& x : target->expectations) {
-      const Ratings ratings = rate(c.assessments, x.competency_index, as_of, policy);
+      const Ratings& ratings = ratings_of(x.competency_index);
       if (ratings.agreed) ++rated;
       if (ratings.stakeholders) ++by_stakeholders;
-      r.expectations.push_back(t2_assess(x, ratings, c.evidence, as_of, policy));
+      r.expectations.push_back(t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }
     trace("R1", "ok", {{"assessments", static_cast<std::int64_t>(c.assessments.size())},
@@ -137,10 +149,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     }
     trace("P1", std::to_string(plan.goals.size()) + " goals", {{"max_goals", static_cast<std::int64_t>(policy.max_goals)}});
     std::int64_t incomplete = 0;
-    for (std::size_t i = 0; i < plan.milestones.size(); ++i) {
-      statuses[i].missing = p2_missing(plan.milestones[i]);
-      incomplete += statuses[i].missing.empty() ? 0 : 1;
-    }
+    for (const MilestoneStatus& st : statuses) incomplete += st.missing.empty() ? 0 : 1;
     trace("P2", incomplete ? "incomplete" : "smart", {{"milestones_incomplete", incomplete}});
     trace("P3", r.plan.unaddressed_gaps.empty() ? "addressed" : "unaddressed",
           {{"unaddressed_gaps", static_cast<std::int64_t>(r.plan.unaddressed_gaps.size())}});

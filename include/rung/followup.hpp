@@ -119,10 +119,17 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
     if (!m.done && m.deadline && *m.deadline <= due_by) return AgendaKind::due_milestone;
     return std::nullopt;
   };
+  std::vector<std::optional<AgendaKind>> kinds(milestones.size());  // each milestone's, found once
+  std::size_t listed = 0;
+  for (std::size_t i = 0; i < milestones.size(); ++i) {
+    kinds[i] = kind_of(i);
+    if (kinds[i]) ++listed;
+  }
+  agenda.reserve(listed + 2 * gaps.size() + 2);
   for (AgendaKind k : {AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
                        AgendaKind::stalled_milestone, AgendaKind::due_milestone})
     for (std::size_t i = 0; i < milestones.size(); ++i)
-      if (kind_of(i) == k) agenda.push_back({k, std::string(milestones[i].id)});
+      if (kinds[i] == k) agenda.push_back({k, std::string(milestones[i].id)});
   for (const Gap& g : gaps) {
     auto x = std::find_if(expectations.begin(), expectations.end(),
                           [&](const ExpectationResult& e) { return e.competency_index == g.competency_index; });

@@ -35,11 +35,14 @@ inline bool p2_valid_deadline(const Milestone& m) {
 /// P2 SMART: the missing or wrong fields, in the order action, metric,
 /// success_criteria, deadline.
 inline std::vector<std::string> p2_missing(const Milestone& m) {
+  const bool action = p2_blank(m.action), metric = p2_blank(m.metric),
+             criteria = p2_blank(m.success_criteria), deadline = !p2_valid_deadline(m);
   std::vector<std::string> missing;
-  if (p2_blank(m.action)) missing.emplace_back("action");
-  if (p2_blank(m.metric)) missing.emplace_back("metric");
-  if (p2_blank(m.success_criteria)) missing.emplace_back("success_criteria");
-  if (!p2_valid_deadline(m)) missing.emplace_back("deadline");
+  missing.reserve(action + metric + criteria + deadline);  // one allocation a milestone
+  if (action) missing.emplace_back("action");
+  if (metric) missing.emplace_back("metric");
+  if (criteria) missing.emplace_back("success_criteria");
+  if (deadline) missing.emplace_back("deadline");
   return missing;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -44,7 +45,9 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
     int level;
   };
   std::optional<Latest> self, manager;
-  std::vector<std::pair<std::string_view, Latest>> stakeholders;
+  // Each stakeholder's latest, by rater_id (the median does not depend on
+  // the order in which they are listed).
+  std::unordered_map<std::string_view, Latest> stakeholders;
   auto keep = [](std::optional<Latest>& slot, const Assessment& a) {
     if (!slot || a.date >= slot->date) slot = Latest{a.date, a.level};
   };
@@ -55,12 +58,8 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
       case Rater::self: keep(self, a); break;
       case Rater::manager: keep(manager, a); break;
       case Rater::stakeholder: {
-        auto it = std::find_if(stakeholders.begin(), stakeholders.end(),
-                               [&](const auto& s) { return s.first == a.rater_id; });
-        if (it == stakeholders.end())
-          stakeholders.emplace_back(a.rater_id, Latest{a.date, a.level});
-        else if (a.date >= it->second.date)
-          it->second = Latest{a.date, a.level};
+        auto [it, added] = stakeholders.try_emplace(a.rater_id, Latest{a.date, a.level});
+        if (!added && a.date >= it->second.date) it->second = Latest{a.date, a.level};
         break;
       }
     }

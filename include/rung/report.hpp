@@ -47,6 +47,7 @@ struct ExpectationResult {
   Ratings ratings;
   int evidence = 0;
   std::vector<std::string> evidence_ids;
+  std::vector<std::size_t> evidence_items;  ///< the same items, as indexes into the case's evidence
   Status status = Status::unassessed;
   std::vector<Flag> flags;
   bool stakeholder_visible = false;  ///< some counted evidence is seen by stakeholders or up

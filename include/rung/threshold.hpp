@@ -75,9 +75,28 @@ inline Status t2_status(int level, std::optional<int> agreed, int evidence, cons
   return evidence >= policy.evidence_min ? Status::met : Status::evidence_gap;
 }
 
-/// T2 for one target expectation (flags are G2's).
+/// T2: for each competency (by index), the items that count for it, in case
+/// order: one pass over the evidence for every expectation at once.
+inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std::vector<Evidence>& evidence,
+                                                                      std::size_t competencies, Date as_of,
+                                                                      const Policy& policy) {
+  std::vector<std::vector<std::size_t>> counted(competencies);
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    if (e.visibility < policy.evidence_visibility_min) continue;
+    if (!within_days(e.date, as_of, policy.evidence_window_days)) continue;
+    for (std::size_t c : e.competencies) {
+      auto& items = counted[c];
+      if (items.empty() || items.back() != i) items.push_back(i);  // a competency listed twice counts once
+    }
+  }
+  return counted;
+}
+
+/// T2 for one target expectation (flags are G2's), given the items that
+/// count for its competency (`t2_counted_by_competency`).
 inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
-                                   const std::vector<Evidence>& evidence, Date as_of,
+                                   const std::vector<Evidence>& evidence, const std::vector<std::size_t>& counted,
                                    const Policy& policy) {
   ExpectationResult r;
   r.competency = x.competency;
@@ -86,14 +105,26 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
   r.weight = x.weight;
   r.critical = x.critical;
   r.ratings = ratings;
-  for (const Evidence& e : evidence) {
-    if (!t2_counts(e, x.competency_index, as_of, policy)) continue;
+  r.evidence_ids.reserve(counted.size());
+  r.evidence_items = counted;
+  for (std::size_t i : counted) {
+    const Evidence& e = evidence[i];
     ++r.evidence;
     r.evidence_ids.emplace_back(e.id);
     if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
   }
   r.status = t2_status(x.level, ratings.agreed, r.evidence, policy);
   return r;
+}
+
+/// T2 for one target expectation, from the whole evidence list.
+inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
+                                   const std::vector<Evidence>& evidence, Date as_of,
+                                   const Policy& policy) {
+  std::vector<std::size_t> counted;
+  for (std::size_t i = 0; i < evidence.size(); ++i)
+    if (t2_counts(evidence[i], x.competency_index, as_of, policy)) counted.push_back(i);
+  return t2_assess(x, ratings, evidence, counted, policy);
 }
 
 /// T2: weight share of `met`.

@@ -162,6 +162,12 @@ class Walker {
   }
 
   // ---- common shapes
+  /// The number of items of the array member `key` (0 when absent or not an array).
+  static std::size_t size_of(const bj::object& o, std::string_view key) {
+    const bj::value* v = optional(o, key);
+    return v && v->is_array() ? v->get_array().size() : 0;
+  }
+
   template <class F>
   void each(const bj::object& o, std::string_view key, F&& f) {
     const bj::value* v = optional(o, key);
@@ -224,9 +230,15 @@ class Walker {
   Pointer path_;
 };
 
-/// Duplicate detection for ids, reported at the later one.
+/// Duplicate detection for ids, reported at the later one. An open-addressing
+/// table of views into the document: no allocation per id, one probe or two
+/// per lookup, so a list of 100,000 ids stays cheap (bench/scale).
 class IdSet {
  public:
+  IdSet() = default;
+  /// Room for `n` ids without growing.
+  explicit IdSet(std::size_t n) { rehash(n); }
+
   /// The object's required `id`, which must be new.
   std::string_view take(Walker& w, const bj::object& o, const char* what) {
     const std::string_view id = w.required_string(o, "id");
@@ -236,12 +248,47 @@ class IdSet {
   }
 
   void add(Walker& w, std::string_view id, const char* what) {
-    if (!seen_.insert(id).second)
-      w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
+    if (2 * (size_ + 1) > slots_.size()) rehash(size_ + 1);
+    const std::size_t hash = std::hash<std::string_view>{}(id);
+    Slot& s = find(id, hash);
+    if (s.used) w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
+    s = {id, hash, true};
+    ++size_;
+  }
+
+  bool contains(std::string_view id) const {
+    return !slots_.empty() && find(id, std::hash<std::string_view>{}(id)).used;
   }
 
  private:
-  std::unordered_set<std::string_view> seen_;  // views into the document
+  struct Slot {
+    std::string_view id;
+    std::size_t hash = 0;  // compared first: the id's bytes are read only on a likely match
+    bool used = false;
+  };
+
+  /// The slot holding `id`, or the empty one where it would go.
+  Slot& find(std::string_view id, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used || (s.hash == hash && s.id == id)) return s;
+    }
+  }
+
+  /// At least twice `n` slots, a power of two; the ids move over.
+  void rehash(std::size_t n) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    if (size <= slots_.size()) return;
+    std::vector<Slot> old(size);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.used) find(s.id, s.hash) = s;
+  }
+
+  mutable std::vector<Slot> slots_;  // views into the document
+  std::size_t size_ = 0;
 };
 
 /// A proficiency: an integer of the scale or one of its labels.
@@ -524,7 +571,7 @@ class CaseDecoder {
       employee(w_.object(e));
     }
     w_.each(root, "assessments", [&](const bj::value& v, std::size_t) { assessment(w_.object(v)); });
-    IdSet evidence_ids;
+    IdSet evidence_ids(Walker::size_of(root, "evidence"));
     w_.each(root, "evidence", [&](const bj::value& v, std::size_t) { evidence(w_.object(v), evidence_ids); });
     if (const bj::value* p = Walker::optional(root, "plan")) {
       auto scope = w_.at("plan");
@@ -647,7 +694,7 @@ class CaseDecoder {
         w_.fail(ErrorCode::unknown_reference, "unknown cycle " + quoted(id));
       p.target_cycle = it->second;
     }
-    IdSet goal_ids;
+    IdSet goal_ids(Walker::size_of(o, "goals"));
     w_.each(o, "goals", [&](const bj::value& v, std::size_t) {
       const bj::object& go = w_.object(v);
       Goal g;
@@ -661,7 +708,7 @@ class CaseDecoder {
       w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
       p.goals.push_back(std::move(g));
     });
-    IdSet milestone_ids;
+    IdSet milestone_ids(Walker::size_of(o, "milestones"));
     w_.each(o, "milestones", [&](const bj::value& v, std::size_t) {
       const bj::object& mo = w_.object(v);
       Milestone m;
@@ -669,8 +716,7 @@ class CaseDecoder {
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
         m.goal = w_.string(*g);
-        const bool known = std::any_of(p.goals.begin(), p.goals.end(), [&](const Goal& x) { return x.id == m.goal; });
-        if (!known) w_.fail(ErrorCode::unknown_reference, "unknown goal " + quoted(m.goal));
+        if (!goal_ids.contains(m.goal)) w_.fail(ErrorCode::unknown_reference, "unknown goal " + quoted(m.goal));
       }
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) { m.addresses.push_back(competency(av)); });
       m.action = w_.optional_string(mo, "action");

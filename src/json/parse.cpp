@@ -1,6 +1,7 @@
 #include "json/parse.hpp"
 
 #include <cmath>
+#include <new>
 #include <optional>
 #include <string>
 #include <vector>
@@ -138,6 +139,58 @@ std::string where(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
+/// The upstream of a parser's arena: keeps the heap blocks one document
+/// used for the next one, up to kMaxBytes, so that a run of large documents
+/// reuses memory already paged in instead of mapping (and zeroing) fresh
+/// pages for each. The arena asks for the same sizes document after document
+/// (it doubles from the same start), so blocks are matched by size.
+class BlockCache final : public bj::memory_resource {
+ public:
+  static constexpr std::size_t kMaxBytes = std::size_t{64} << 20;
+
+  BlockCache() = default;
+  BlockCache(const BlockCache&) = delete;
+  BlockCache& operator=(const BlockCache&) = delete;
+  ~BlockCache() override {
+    for (const Block& b : free_) ::operator delete(b.p, b.size, std::align_val_t{b.align});
+  }
+
+ private:
+  struct Block {
+    void* p;
+    std::size_t size, align;
+  };
+
+  void* do_allocate(std::size_t size, std::size_t align) override {
+    for (std::size_t i = 0; i < free_.size(); ++i) {
+      if (free_[i].size != size || free_[i].align != align) continue;
+      void* p = free_[i].p;
+      cached_ -= size;
+      free_[i] = free_.back();
+      free_.pop_back();
+      return p;
+    }
+    return ::operator new(size, std::align_val_t{align});
+  }
+
+  void do_deallocate(void* p, std::size_t size, std::size_t align) override {
+    if (cached_ + size <= kMaxBytes) {
+      try {
+        free_.push_back({p, size, align});
+        cached_ += size;
+        return;
+      } catch (const std::bad_alloc&) {
+      }
+    }
+    ::operator delete(p, size, std::align_val_t{align});
+  }
+
+  bool do_is_equal(const bj::memory_resource& other) const noexcept override { return this == &other; }
+
+  std::vector<Block> free_;
+  std::size_t cached_ = 0;
+};
+
 }  // namespace
 
 struct DocumentParser::Impl {
@@ -147,6 +200,7 @@ struct DocumentParser::Impl {
   // Made anew for every document: a monotonic_resource doubles the size of
   // its next block each time it takes one and release() keeps that size,
   // so one resource reused across large documents grows until it fails.
+  BlockCache blocks;  // the arena's heap blocks: outlives `resource`
   std::optional<bj::monotonic_resource> resource;
   bj::basic_parser<LimitedHandler> parser;
   // Moved in, never assigned: assignment would copy into the heap.
@@ -169,7 +223,7 @@ Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document
                       "the document has " + std::to_string(text.size()) + " bytes, more than 16 MiB"};
   Impl& m = *impl_;
   m.value.reset();  // values in the arena go before the arena is reused
-  m.resource.emplace(m.arena, Impl::kArenaBytes);
+  m.resource.emplace(m.arena, Impl::kArenaBytes, &m.blocks);
   m.parser.reset();
   LimitedHandler& h = m.parser.handler();
   h.frames.clear();

@@ -1,6 +1,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
+#include <unordered_set>
 
 #include "render/render.hpp"
 
@@ -15,19 +17,23 @@ std::string percent(double share) {
 std::string printable(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  append_printable(out, s);
+  return out;
+}
+
+void append_printable(std::string& out, std::string_view s) {
   for (char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     if (c == '\t' || c == '\n' || c == '\r') out += ' ';
     else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
     else out += ch;
   }
-  return out;
 }
 
 std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x) {
   std::vector<const Evidence*> out;
-  for (const Evidence& ev : c.evidence)
-    if (std::find(x.evidence_ids.begin(), x.evidence_ids.end(), ev.id) != x.evidence_ids.end()) out.push_back(&ev);
+  out.reserve(x.evidence_items.size());
+  for (std::size_t i : x.evidence_items) out.push_back(&c.evidence[i]);
   return out;
 }
 

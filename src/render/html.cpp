@@ -10,19 +10,26 @@
 namespace rung::render {
 
 std::string html_escape(std::string_view text) {
-  const std::string s = printable(text);
   std::string out;
-  for (char c : s) {
+  append_html_escape(out, text);
+  return out;
+}
+
+void append_html_escape(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '\t': case '\n': case '\r': out += ' '; break;  // as printable()
+      default:
+        if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD, as printable()
+        else out += ch;
     }
   }
-  return out;
 }
 
 namespace {
@@ -41,9 +48,9 @@ th{background:#f4f6f9}.v{display:inline-block;padding:.15rem .6rem;border-radius
 blockquote{border-left:3px solid #c7cfdc;margin:0;padding:.2rem .8rem;color:#3b4556}code{font-size:.85rem}
 )";
 
-/// The SVG timeline: one row a milestone, a row of check-ins, vertical
-/// lines for as_of and the decisions, diamonds for the checkpoints.
-std::string timeline_svg(const Case& c, const Report& r) {
+/// Appends the SVG timeline: one row a milestone, a row of check-ins,
+/// vertical lines for as_of and the decisions, diamonds for the checkpoints.
+void timeline_svg(const Case& c, const Report& r, std::string& s) {
   std::vector<Date> dates{r.as_of};
   for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
     const Milestone& m = c.plan.milestones[i];
@@ -64,8 +71,8 @@ std::string timeline_svg(const Case& c, const Report& r) {
   const int height = top + rows * row + 40;
   auto x = [&](Date d) { return std::to_string(left + static_cast<int>(days_between(first, d) / span * width)); };
 
-  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 60) + " " +
-                  std::to_string(height) + "\" role=\"img\" aria-label=\"timeline\">\n";
+  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 60) + " " +
+       std::to_string(height) + "\" role=\"img\" aria-label=\"timeline\">\n";
   s += "<style>text{font:11px sans-serif;fill:#1d2330}.m{fill:#6d8fd1}.late{fill:#c0392b}.risk{fill:#e08e0b}"
        ".done{fill:#9fb7a8}.tick{stroke:#2d5bd1;stroke-width:2}.line{stroke-width:1.5;stroke-dasharray:4 3}</style>\n";
   // Month labels.
@@ -79,20 +86,21 @@ std::string timeline_svg(const Case& c, const Report& r) {
   for (std::size_t i = 0; i < c.plan.milestones.size(); ++i, y += row) {
     const Milestone& m = c.plan.milestones[i];
     const MilestoneStatus& st = r.plan.milestones[i];
-    s += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\">" + esc(m.id) + "</text>";
+    const std::string id = esc(m.id);
+    append(s, "<text x=\"4\" y=\"", std::to_string(y + 14), "\">", id, "</text>");
     const Date from = m.created.value_or(r.timeline.agreed_on.value_or(r.as_of));
     const Date to = m.deadline.value_or(from);
     if (to >= from) {
       const char* cls = m.done ? "done" : st.overdue ? "late" : st.at_risk ? "risk" : "m";
-      s += "<rect class=\"" + std::string(cls) + "\" x=\"" + x(from) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"" +
-           std::to_string(std::max(2, std::stoi(x(to)) - std::stoi(x(from)))) + "\" height=\"14\" rx=\"3\"><title>" +
-           esc(m.id) + ": " + format_date(from) + " to " + format_date(to) + ", " + percent(st.progress) +
-           (st.overdue ? ", overdue" : "") + (st.at_risk ? ", at risk" : "") + "</title></rect>";
+      append(s, "<rect class=\"", cls, "\" x=\"", x(from), "\" y=\"", std::to_string(y + 4), "\" width=\"",
+             std::to_string(std::max(2, std::stoi(x(to)) - std::stoi(x(from)))), "\" height=\"14\" rx=\"3\"><title>", id,
+             ": ", format_date(from), " to ", format_date(to), ", ", percent(st.progress),
+             st.overdue ? ", overdue" : "", st.at_risk ? ", at risk" : "", "</title></rect>");
     }
     if (st.forecast_finish)
-      s += "<circle cx=\"" + x(*st.forecast_finish) + "\" cy=\"" + std::to_string(y + 11) +
-           "\" r=\"4\" fill=\"#fff\" stroke=\"#1d2330\"><title>forecast finish " + format_date(*st.forecast_finish) +
-           "</title></circle>";
+      append(s, "<circle cx=\"", x(*st.forecast_finish), "\" cy=\"", std::to_string(y + 11),
+             "\" r=\"4\" fill=\"#fff\" stroke=\"#1d2330\"><title>forecast finish ", format_date(*st.forecast_finish),
+             "</title></circle>");
     s += "\n";
   }
   s += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\">check-ins</text>";
@@ -119,7 +127,6 @@ std::string timeline_svg(const Case& c, const Report& r) {
   if (const auto& q = r.timeline.requested_cycle; q && q->id != r.timeline.target_cycle.value_or(""))
     vline(q->decision, q->feasible ? "#2d8a4e" : "#c0392b", "requested " + q->id, 10);
   s += "</svg>\n";
-  return s;
 }
 
 }  // namespace
@@ -137,7 +144,8 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
   o += ", target cycle <strong>" + esc(r.timeline.target_cycle.value_or("none")) + "</strong></p>\n";
   if (!c.employee.motivation.empty()) o += "<blockquote>" + esc(c.employee.motivation) + "</blockquote>\n";
 
-  o += "<h2>Timeline</h2>\n" + timeline_svg(c, r);
+  o += "<h2>Timeline</h2>\n";
+  timeline_svg(c, r, o);
   const auto& t = r.timeline;
   if (r.verdict != Verdict::no_target) {
     o += "<p>Plan agreed " + date_or(t.agreed_on, "never") + " &#183; projected ready " + date_or(t.projected_ready) +
@@ -169,9 +177,17 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       o += "</td><td>" + std::to_string(x.level) + "</td><td>" + cell(x.ratings.self) + "</td><td>" +
            cell(x.ratings.manager) + "</td><td>" + cell(x.ratings.stakeholders) + "</td><td>" + cell(x.ratings.agreed) +
            "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + name(x.status) + "</td><td>";
-      for (const Evidence* ev : counted_evidence(c, x))
-        o += format_date(ev->date) + " " + esc(ev->title.empty() ? ev->id : ev->title) +
-             (ev->link.empty() ? "" : " <code>" + esc(ev->link) + "</code>") + "<br>";
+      for (const Evidence* ev : counted_evidence(c, x)) {
+        o += format_date(ev->date);
+        o += ' ';
+        append_html_escape(o, ev->title.empty() ? ev->id : ev->title);
+        if (!ev->link.empty()) {
+          o += " <code>";
+          append_html_escape(o, ev->link);
+          o += "</code>";
+        }
+        o += "<br>";
+      }
       if (x.evidence_ids.empty()) o += "<span class=\"muted\">none</span>";
       o += "</td></tr>\n";
     }
@@ -198,9 +214,9 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       if (s.at_risk) state += " at risk";
       if (s.stalled) state += " stalled";
       for (const auto& f : s.missing) state += " missing " + f;
-      o += "<tr><td>" + esc(m.id) + "</td><td>" + esc(m.action) + "<br><span class=\"muted\">" + esc(m.metric) + " / " +
-           esc(m.success_criteria) + "</span></td><td>" + date_or(m.deadline) + "</td><td>" + percent(s.progress) +
-           "</td><td>" + date_or(s.forecast_finish) + "</td><td>" + esc(state) + "</td></tr>\n";
+      append(o, "<tr><td>", esc(m.id), "</td><td>", esc(m.action), "<br><span class=\"muted\">", esc(m.metric), " / ",
+             esc(m.success_criteria), "</span></td><td>", date_or(m.deadline), "</td><td>", percent(s.progress),
+             "</td><td>", date_or(s.forecast_finish), "</td><td>", esc(state), "</td></tr>\n");
     }
     o += "</table>\n";
   }
@@ -208,7 +224,14 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
   o += "<h2>Next check-in " + format_date(f.next_due) + "</h2>\n";
   if (f.overdue_days > 0) o += "<p><strong>" + std::to_string(f.overdue_days) + " days overdue</strong></p>\n";
   o += "<ol>\n";
-  for (const auto& a : f.agenda) o += std::string("<li>") + name(a.kind) + (a.ref ? ": " + esc(*a.ref) : "") + "</li>\n";
+  for (const auto& a : f.agenda) {
+    append(o, "<li>", name(a.kind));
+    if (a.ref) {
+      o += ": ";
+      append_html_escape(o, *a.ref);
+    }
+    o += "</li>\n";
+  }
   o += "</ol>\n";
   if (!r.signals.empty()) {
     o += "<h2>Signals</h2>\n<ul>\n";

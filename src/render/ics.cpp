@@ -79,7 +79,10 @@ void ics(const Framework&, const Case& c, const Report& r, std::string& out) {
 
   std::string agenda = "Agenda:";
   int i = 0;
-  for (const auto& a : r.followup.agenda) agenda += "\n" + std::to_string(++i) + ". " + name(a.kind) + (a.ref ? " " + *a.ref : "");
+  for (const auto& a : r.followup.agenda) {
+    append(agenda, "\n", std::to_string(++i), ". ", name(a.kind));
+    if (a.ref) append(agenda, " ", *a.ref);
+  }
   for (std::size_t k = 0; k < r.followup.schedule.size(); ++k) {
     const Date d = r.followup.schedule[k];
     cal.event("checkin", d, "1:1 check-in: " + r.employee, k == 0 ? agenda : "");

@@ -8,15 +8,26 @@
 namespace rung::render {
 namespace {
 
+/// Appends printable() text with what Markdown would read as markup escaped.
+void append_md(std::string& out, std::string_view text) {
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20 || c == 0x7f) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+    } else {
+      if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
+        out += '\\';
+      out += ch;
+    }
+  }
+}
+
 /// Escapes what Markdown would read as markup in free text.
 std::string md(std::string_view text) {
-  const std::string s = printable(text);
   std::string out;
-  for (char c : s) {
-    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
-      out += '\\';
-    out += c == '\n' || c == '\r' ? ' ' : c;
-  }
+  append_md(out, text);
   return out;
 }
 
@@ -76,9 +87,20 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
       } else {
         o += "- Evidence (" + std::to_string(x.evidence) + "):\n";
         for (const Evidence* ev : counted_evidence(c, x)) {
-          o += "  - " + format_date(ev->date) + " — " + (ev->title.empty() ? md(ev->id) : md(ev->title));
-          if (!ev->link.empty()) o += " (<" + md(ev->link) + ">)";
-          o += std::string(", seen by ") + visibility_name(ev->visibility) + " `" + printable(ev->id) + "`\n";
+          o += "  - ";
+          o += format_date(ev->date);
+          o += " — ";
+          append_md(o, ev->title.empty() ? ev->id : ev->title);
+          if (!ev->link.empty()) {
+            o += " (<";
+            append_md(o, ev->link);
+            o += ">)";
+          }
+          o += ", seen by ";
+          o += visibility_name(ev->visibility);
+          o += " `";
+          append_printable(o, ev->id);
+          o += "`\n";
         }
       }
       o += "\n";
@@ -99,19 +121,31 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
     for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
       const Milestone& m = c.plan.milestones[i];
       const MilestoneStatus& s = r.plan.milestones[i];
-      o += "### " + md(m.id) + (m.done ? " (done)" : "") + "\n\n";
+      o += "### ";
+      append_md(o, m.id);
+      o += m.done ? " (done)\n\n" : "\n\n";
       std::string addresses;
       for (std::size_t a : m.addresses) addresses += (addresses.empty() ? "" : ", ") + fw.competencies[a].id;
-      if (!addresses.empty()) o += "- Addresses: " + md(addresses) + "\n";
-      o += "- Action: " + (m.action.empty() ? std::string("—") : md(m.action)) + "\n";
-      o += "- Metric: " + (m.metric.empty() ? std::string("—") : md(m.metric)) + "\n";
-      o += "- Success criteria: " + (m.success_criteria.empty() ? std::string("—") : md(m.success_criteria)) + "\n";
-      o += "- Created " + date_or(m.created) + ", deadline " + date_or(m.deadline) + "\n";
-      o += "- Progress " + percent(s.progress) + ", forecast finish " + date_or(s.forecast_finish, "none") +
-           (s.overdue ? ", **overdue**" : "") + (s.at_risk ? ", **at risk**" : "") + (s.stalled ? ", **stalled**" : "") + "\n";
+      if (!addresses.empty()) {
+        o += "- Addresses: ";
+        append_md(o, addresses);
+        o += "\n";
+      }
+      auto field = [&](const char* label, Text text) {
+        o += label;
+        if (text.empty()) o += "—";
+        else append_md(o, text);
+        o += "\n";
+      };
+      field("- Action: ", m.action);
+      field("- Metric: ", m.metric);
+      field("- Success criteria: ", m.success_criteria);
+      append(o, "- Created ", date_or(m.created), ", deadline ", date_or(m.deadline), "\n");
+      append(o, "- Progress ", percent(s.progress), ", forecast finish ", date_or(s.forecast_finish, "none"),
+             s.overdue ? ", **overdue**" : "", s.at_risk ? ", **at risk**" : "", s.stalled ? ", **stalled**" : "", "\n");
       if (!s.missing.empty()) {
         o += "- Not SMART yet: missing";
-        for (const auto& f : s.missing) o += " " + f;
+        for (const auto& f : s.missing) append(o, " ", f);
         o += "\n";
       }
       o += "\n";
@@ -145,7 +179,14 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
   o += "## Next check-in: " + format_date(f.next_due) + "\n\n";
   if (f.overdue_days > 0) o += "Overdue by " + std::to_string(f.overdue_days) + " days.\n\n";
   int i = 0;
-  for (const auto& a : f.agenda) o += std::to_string(++i) + ". " + name(a.kind) + (a.ref ? ": " + md(*a.ref) : "") + "\n";
+  for (const auto& a : f.agenda) {
+    append(o, std::to_string(++i), ". ", name(a.kind));
+    if (a.ref) {
+      o += ": ";
+      append_md(o, *a.ref);
+    }
+    o += "\n";
+  }
   o += "\n";
   if (!r.signals.empty()) {
     o += "## Signals\n\n";

@@ -25,12 +25,21 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out);
 /// terminal's cursor, or end a C string) become U+FFFD, and line breaks and
 /// tabs a space. Every renderer passes the documents' text through it.
 std::string printable(std::string_view s);
+void append_printable(std::string& out, std::string_view s);  ///< out += printable(s)
 
 /// printable() text with &, <, >, " and ' as HTML entities.
 std::string html_escape(std::string_view s);
+void append_html_escape(std::string& out, std::string_view s);  ///< out += html_escape(s)
 
 /// The evidence items counted for an expectation (its evidence_ids), in case order.
 std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x);
+
+/// Appends every part (strings, views, literals) to `out`, without building
+/// the line as a temporary first.
+template <class... Parts>
+void append(std::string& out, const Parts&... parts) {
+  (out.append(parts), ...);
+}
 
 /// Shared wording.
 std::string percent(double share);

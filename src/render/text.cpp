@@ -20,14 +20,17 @@ struct Painted {
 class Out {
  public:
   Out(std::string& out, bool color) : out_(out), color_(color) {}
-  Out& operator<<(const std::string& s) {
+  Out& operator<<(std::string_view s) {
     std::size_t start = 0;
-    for (std::size_t nl; (nl = s.find('\n', start)) != std::string::npos; start = nl + 1)
-      out_ += printable(std::string_view(s).substr(start, nl - start)) + "\n";
-    out_ += printable(std::string_view(s).substr(start));
+    for (std::size_t nl; (nl = s.find('\n', start)) != std::string_view::npos; start = nl + 1) {
+      append_printable(out_, s.substr(start, nl - start));
+      out_ += '\n';
+    }
+    append_printable(out_, s.substr(start));
     return *this;
   }
-  Out& operator<<(const char* s) { return *this << std::string(s); }
+  Out& operator<<(const std::string& s) { return *this << std::string_view(s); }
+  Out& operator<<(const char* s) { return *this << std::string_view(s); }
   Out& operator<<(const Painted& p) {
     out_ += p.text;
     return *this;
@@ -73,22 +76,23 @@ std::string upper(std::string s) {
 
 std::string date_or(const std::optional<Date>& d, const char* none = "-") { return d ? format_date(*d) : none; }
 
-/// Drops the spaces that padding left at the ends of lines (from `from` on).
+/// Drops the spaces that padding left at the ends of lines (from `from` on),
+/// in place: the text only gets shorter.
 void trim_line_ends(std::string& s, std::size_t from) {
-  std::string out;
-  out.reserve(s.size() - from);
-  std::size_t spaces = 0;
+  std::size_t kept = from, spaces = 0;
   for (std::size_t i = from; i < s.size(); ++i) {
     if (s[i] == ' ') {
       ++spaces;
       continue;
     }
-    if (s[i] != '\n') out.append(spaces, ' ');
+    if (s[i] != '\n') {
+      std::fill_n(s.begin() + static_cast<std::ptrdiff_t>(kept), spaces, ' ');  // kept + spaces <= i
+      kept += spaces;
+    }
     spaces = 0;
-    out += s[i];
+    s[kept++] = s[i];
   }
-  s.resize(from);
-  s += out;
+  s.resize(kept);
 }
 
 void text_lines(const Framework& fw, const Report& r, std::string& buffer, const TextOptions& options) {
