@@ -139,20 +139,23 @@ std::string where(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-/// The upstream of a parser's arena: keeps the heap blocks one document
-/// used for the next one, up to kMaxBytes, so that a run of large documents
-/// reuses memory already paged in instead of mapping (and zeroing) fresh
-/// pages for each. The arena asks for the same sizes document after document
-/// (it doubles from the same start), so blocks are matched by size.
+/// The upstream of a parser's arena: hands the heap blocks of one document
+/// to the next, so that a run of large documents reuses memory already
+/// paged in instead of mapping (and zeroing) fresh pages for each. The arena
+/// asks for the same sizes document after document (it doubles from the
+/// same start), so blocks are matched by size. What the next document did
+/// not reuse is freed after it (`release_unused`): memory never outlives
+/// the document after the one that needed it.
 class BlockCache final : public bj::memory_resource {
  public:
-  static constexpr std::size_t kMaxBytes = std::size_t{64} << 20;
-
   BlockCache() = default;
   BlockCache(const BlockCache&) = delete;
   BlockCache& operator=(const BlockCache&) = delete;
-  ~BlockCache() override {
+  ~BlockCache() override { release_unused(); }
+
+  void release_unused() noexcept {
     for (const Block& b : free_) ::operator delete(b.p, b.size, std::align_val_t{b.align});
+    free_.clear();
   }
 
  private:
@@ -165,7 +168,6 @@ class BlockCache final : public bj::memory_resource {
     for (std::size_t i = 0; i < free_.size(); ++i) {
       if (free_[i].size != size || free_[i].align != align) continue;
       void* p = free_[i].p;
-      cached_ -= size;
       free_[i] = free_.back();
       free_.pop_back();
       return p;
@@ -174,21 +176,16 @@ class BlockCache final : public bj::memory_resource {
   }
 
   void do_deallocate(void* p, std::size_t size, std::size_t align) override {
-    if (cached_ + size <= kMaxBytes) {
-      try {
-        free_.push_back({p, size, align});
-        cached_ += size;
-        return;
-      } catch (const std::bad_alloc&) {
-      }
+    try {
+      free_.push_back({p, size, align});
+    } catch (const std::bad_alloc&) {
+      ::operator delete(p, size, std::align_val_t{align});
     }
-    ::operator delete(p, size, std::align_val_t{align});
   }
 
   bool do_is_equal(const bj::memory_resource& other) const noexcept override { return this == &other; }
 
   std::vector<Block> free_;
-  std::size_t cached_ = 0;
 };
 
 }  // namespace
@@ -232,6 +229,7 @@ Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document
   h.st.reset(bj::storage_ptr(&*m.resource));
   bj::error_code ec;
   const std::size_t n = m.parser.write_some(false, text.data(), text.size(), ec);
+  m.blocks.release_unused();  // what the last document had and this one did not reuse
   if (!ec && n < text.size()) ec = bj::error::extra_data;
   if (ec) {
     if (h.over_limit)

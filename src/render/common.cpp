@@ -30,13 +30,6 @@ void append_printable(std::string& out, std::string_view s) {
   }
 }
 
-std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x) {
-  std::vector<const Evidence*> out;
-  out.reserve(x.evidence_items.size());
-  for (std::size_t i : x.evidence_items) out.push_back(&c.evidence[i]);
-  return out;
-}
-
 std::string number(double d) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%g", d);

@@ -177,17 +177,17 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       o += "</td><td>" + std::to_string(x.level) + "</td><td>" + cell(x.ratings.self) + "</td><td>" +
            cell(x.ratings.manager) + "</td><td>" + cell(x.ratings.stakeholders) + "</td><td>" + cell(x.ratings.agreed) +
            "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + name(x.status) + "</td><td>";
-      for (const Evidence* ev : counted_evidence(c, x)) {
-        o += format_date(ev->date);
+      for_each_counted(c, x, [&](const Evidence& ev) {
+        o += format_date(ev.date);
         o += ' ';
-        append_html_escape(o, ev->title.empty() ? ev->id : ev->title);
-        if (!ev->link.empty()) {
+        append_html_escape(o, ev.title.empty() ? ev.id : ev.title);
+        if (!ev.link.empty()) {
           o += " <code>";
-          append_html_escape(o, ev->link);
+          append_html_escape(o, ev.link);
           o += "</code>";
         }
         o += "<br>";
-      }
+      });
       if (x.evidence_ids.empty()) o += "<span class=\"muted\">none</span>";
       o += "</td></tr>\n";
     }

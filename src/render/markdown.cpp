@@ -86,22 +86,22 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
         o += "- Evidence: none that counts yet\n";
       } else {
         o += "- Evidence (" + std::to_string(x.evidence) + "):\n";
-        for (const Evidence* ev : counted_evidence(c, x)) {
+        for_each_counted(c, x, [&](const Evidence& ev) {
           o += "  - ";
-          o += format_date(ev->date);
+          o += format_date(ev.date);
           o += " — ";
-          append_md(o, ev->title.empty() ? ev->id : ev->title);
-          if (!ev->link.empty()) {
+          append_md(o, ev.title.empty() ? ev.id : ev.title);
+          if (!ev.link.empty()) {
             o += " (<";
-            append_md(o, ev->link);
+            append_md(o, ev.link);
             o += ">)";
           }
           o += ", seen by ";
-          o += visibility_name(ev->visibility);
+          o += visibility_name(ev.visibility);
           o += " `";
-          append_printable(o, ev->id);
+          append_printable(o, ev.id);
           o += "`\n";
-        }
+        });
       }
       o += "\n";
     }

@@ -31,8 +31,24 @@ void append_printable(std::string& out, std::string_view s);  ///< out += printa
 std::string html_escape(std::string_view s);
 void append_html_escape(std::string& out, std::string_view s);  ///< out += html_escape(s)
 
-/// The evidence items counted for an expectation (its evidence_ids), in case order.
-std::vector<const Evidence*> counted_evidence(const Case& c, const ExpectationResult& x);
+/// Calls `f(item)` for each evidence item counted for an expectation (its
+/// evidence_ids), in case order, asking the processor for the text of the
+/// item a few places ahead: in a case of 100,000 items that text is spread
+/// over a tree larger than the caches, and waiting for it was most of the
+/// time of a line (bench/scale).
+template <class F>
+void for_each_counted(const Case& c, const ExpectationResult& x, F&& f) {
+  constexpr std::size_t kAhead = 8;
+  const std::vector<std::size_t>& items = x.evidence_items;
+  for (std::size_t k = 0; k < items.size(); ++k) {
+    if (k + kAhead < items.size()) {
+      const Evidence& next = c.evidence[items[k + kAhead]];
+      __builtin_prefetch(next.title.data());
+      __builtin_prefetch(next.id.data());
+    }
+    f(c.evidence[items[k]]);
+  }
+}
 
 /// Appends every part (strings, views, literals) to `out`, without building
 /// the line as a temporary first.
