@@ -1,6 +1,7 @@
 /* The C ABI over a long run: one engine evaluates cases whose size grows
  * from about 1 KB to about 11 MB (100,000 evidence items, the array limit)
- * and shrinks again, a small case between every two, in every format.
+ * and shrinks again, a small case between every two, in every format, then
+ * a case of exactly 16 MiB (the size limit).
  * Every call must give a report: an engine (and the thread it runs on)
  * never degrades with what it evaluated before. Regression: after a few
  * cases over 20 KB, every later large case on a thread returned
@@ -33,13 +34,31 @@ static char* case_with_evidence(size_t n, size_t* len) {
   return doc;
 }
 
+/* A small case padded with spaces to exactly `size` bytes. */
+static char* padded_case(size_t size, size_t* len) {
+  size_t small = 0;
+  char* doc = case_with_evidence(0, &small);
+  char* big = doc ? (char*)malloc(size + 1) : NULL;
+  if (big) {
+    memcpy(big, doc, small - 1);
+    memset(big + small - 1, ' ', size - small);
+    big[size - 1] = '}';
+    big[size] = '\0';
+    *len = size;
+  }
+  free(doc);
+  return big;
+}
+
 static int evaluate(const rung_engine* engine, size_t items, int format) {
   size_t len = 0;
-  char* doc = case_with_evidence(items, &len);
+  /* items == 0 with format -1: the largest document there may be, 16 MiB */
+  char* doc = format < 0 ? padded_case((size_t)16 << 20, &len) : case_with_evidence(items, &len);
   rung_buf out = {NULL, 0};
   rung_error* err = NULL;
   int rc;
   if (!doc) return 0;
+  if (format < 0) format = RUNG_FORMAT_JSON;
   rc = rung_evaluate(&out, engine, doc, len, format, &err);
   if (rc != RUNG_OK) {
     fprintf(stderr, "%zu items (%zu bytes), format %d: %s\n", items, len, format, rung_error_json(err));
@@ -73,6 +92,9 @@ int main(int argc, char** argv) {
       good += evaluate(engine, 1, RUNG_FORMAT_JSON);
       calls += 3;
     }
+    good += evaluate(engine, 0, -1);
+    good += evaluate(engine, 1, RUNG_FORMAT_JSON);
+    calls += 2;
   }
   rung_engine_free(engine);
   printf("%d of %d evaluations gave a report\n", good, calls);

@@ -23,6 +23,8 @@ SUBCOMMANDS = {
     "evaluate-html": ["evaluate", "--format", "html", str(EXAMPLES / "close.json")],
     "batch": ["batch", "--no-progress", str(EXAMPLES / "close.json")],
     "check-framework": ["check-framework", str(EXAMPLES / "framework.json")],
+    "summarize": ["summarize", "-"],  # no reports: still a team view to write
+    "summarize-html": ["summarize", "--format", "html", "-"],
     "help": ["--help"],
 }
 
@@ -132,7 +134,8 @@ def test_an_over_limit_line_is_answered_and_never_held():
 @pytest.mark.parametrize("name", sorted(SUBCOMMANDS))
 def test_a_full_disk_is_an_error(name):
     with open("/dev/full", "wb") as full:
-        r = subprocess.run([CLI, *SUBCOMMANDS[name]], stdout=full, stderr=subprocess.PIPE, timeout=60)
+        r = subprocess.run([CLI, *SUBCOMMANDS[name]], stdin=subprocess.DEVNULL, stdout=full, stderr=subprocess.PIPE,
+                           timeout=60)
     assert r.returncode == 2
     assert b"No space left on device" in r.stderr
     if name == "batch":
@@ -157,7 +160,8 @@ def test_a_broken_pipe_with_sigpipe_ignored_is_an_error(name, close_case):
     read, write = os.pipe()
     os.close(read)  # nobody reads: the first write fails with EPIPE
     try:
-        r = subprocess.run([CLI, *args], input=stdin, stdout=write, stderr=subprocess.PIPE, timeout=60,
+        r = subprocess.run([CLI, *args], input=stdin, stdin=None if stdin else subprocess.DEVNULL, stdout=write,
+                           stderr=subprocess.PIPE, timeout=60,
                            preexec_fn=lambda: signal.signal(signal.SIGPIPE, signal.SIG_IGN))
     finally:
         os.close(write)
