@@ -252,7 +252,7 @@ const FormatName kFormats[] = {{rung::Format::json, "json"},
 
 struct Options {
   std::string only;
-  int runs = 3;
+  int runs = 5;
   int small = 10000;
   int large = 100000;
   double budget = 5.0;  ///< no more runs of one figure once it has taken this long

@@ -151,10 +151,13 @@ class BlockCache final : public bj::memory_resource {
   BlockCache() = default;
   BlockCache(const BlockCache&) = delete;
   BlockCache& operator=(const BlockCache&) = delete;
-  ~BlockCache() override { release_unused(); }
+  ~BlockCache() override {
+    release_unused();
+    for (const Block& b : lent_) free_block(b);  // none once the arena is gone; never leak
+  }
 
   void release_unused() noexcept {
-    for (const Block& b : free_) ::operator delete(b.p, b.size, std::align_val_t{b.align});
+    for (const Block& b : free_) free_block(b);
     free_.clear();
   }
 
@@ -164,28 +167,43 @@ class BlockCache final : public bj::memory_resource {
     std::size_t size, align;
   };
 
+  static void free_block(const Block& b) noexcept { ::operator delete(b.p, b.size, std::align_val_t{b.align}); }
+
   void* do_allocate(std::size_t size, std::size_t align) override {
+    lent_.reserve(lent_.size() + 1);  // may throw bad_alloc before anything is taken
     for (std::size_t i = 0; i < free_.size(); ++i) {
       if (free_[i].size != size || free_[i].align != align) continue;
-      void* p = free_[i].p;
+      lent_.push_back(free_[i]);
       free_[i] = free_.back();
       free_.pop_back();
-      return p;
+      return lent_.back().p;
     }
-    return ::operator new(size, std::align_val_t{align});
+    void* p = ::operator new(size, std::align_val_t{align});
+    lent_.push_back({p, size, align});
+    return p;
   }
 
-  void do_deallocate(void* p, std::size_t size, std::size_t align) override {
-    try {
-      free_.push_back({p, size, align});
-    } catch (const std::bad_alloc&) {
-      ::operator delete(p, size, std::align_val_t{align});
+  // The arena gives back a block with a size of its own reckoning (its
+  // usable bytes, not what it asked for): the block is found by address.
+  void do_deallocate(void* p, std::size_t, std::size_t) override {
+    for (std::size_t i = 0; i < lent_.size(); ++i) {
+      if (lent_[i].p != p) continue;
+      const Block b = lent_[i];
+      lent_[i] = lent_.back();
+      lent_.pop_back();
+      try {
+        free_.push_back(b);
+      } catch (const std::bad_alloc&) {
+        free_block(b);
+      }
+      return;
     }
   }
 
   bool do_is_equal(const bj::memory_resource& other) const noexcept override { return this == &other; }
 
-  std::vector<Block> free_;
+  std::vector<Block> lent_;  // blocks the arena holds now (a few dozen at most: their sizes double)
+  std::vector<Block> free_;  // blocks the last document gave back
 };
 
 }  // namespace
