@@ -1,0 +1,207 @@
+// SPEC §7.6 "warnings" and strict mode: the members a document holds that
+// the contract does not name, as JSON Pointers in text order.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <boost/json/parse.hpp>
+
+#include "json/members.hpp"
+
+using namespace rung;
+using rung::json::unknown_members;
+
+namespace {
+
+std::vector<std::string> paths(const char* text, Document which, int version, std::size_t limit = 100) {
+  std::vector<std::string> out;
+  for (const auto& m : unknown_members(boost::json::parse(text), which, version, limit)) {
+    CHECK(m.document == which);
+    out.push_back(m.path);
+  }
+  return out;
+}
+
+std::vector<std::string> case_paths(const char* text, int version = 1) {
+  return paths(text, Document::case_, version);
+}
+
+using Paths = std::vector<std::string>;
+
+// SPEC §1.2's example with every optional member of a /1 case.
+const char* kFullCase = R"({
+  "schema": "rung.case/1", "as_of": "2026-11-22",
+  "employee": {"id": "e-123", "level": "E3", "target": "E4", "in_level_since": "2025-03-01",
+               "last_review": {"rating": "meets", "date": "2026-04-15"}, "motivation": "m"},
+  "assessments": [{"competency": "design", "rater": "stakeholder", "rater_id": "p-9", "level": 3,
+                   "date": "2026-09-20"}],
+  "evidence": [{"id": "ev-1", "title": "t", "date": "2026-05-10", "competencies": ["design"],
+                "visibility": "stakeholders", "link": "https://x"}],
+  "plan": {"agreed_on": "2026-06-01", "target_cycle": "2027-H1",
+           "goals": [{"id": "g-1", "title": "t", "horizon": "1y", "objectives": ["okr-7"]}],
+           "milestones": [{"id": "m-1", "goal": "g-1", "addresses": ["design"], "action": "a", "metric": "m",
+                           "success_criteria": "s", "created": "2026-06-01", "deadline": "2027-02-28",
+                           "progress": [{"date": "2026-07-01", "value": 0.1}], "done": false}]},
+  "checkins": [{"date": "2026-10-15", "with": "manager",
+                "feedback": [{"kind": "constructive", "channel": "direct", "text": "t", "from": "p-9"}],
+                "blockers": [{"text": "t", "resolved": false}]}],
+  "feedback": [{"date": "2026-09-01", "kind": "praise", "channel": "indirect", "text": "t", "from": "p-9"}]
+})";
+
+// SPEC §7.1's example, with a calendar of every member (§1.4) and a name.
+const char* kFramework2 = R"({"schema": "rung.framework/2", "id": "acme-eng", "name": "Acme",
+ "scale": ["none", "basic", "working", "strong", "expert"],
+ "competencies": [{"id": "design", "name": "System design", "category": "technical"}],
+ "levels": [
+   {"id": "S1", "name": "Senior 1", "tracks": ["ic", "manager"], "rank": 3,
+    "expectations": [{"competency": "design", "level": 3}]},
+   {"id": "S2", "name": "Senior 2", "track": "ic", "rank": 4, "gate": "open",
+    "expectations": [
+      {"competency": "design", "level": 3, "weight": 2, "critical": true, "description": "d",
+       "criteria": [
+         {"id": "s2-design-1", "text": "Designs systems that other teams build on", "weight": 2},
+         {"id": "s2-design-2", "text": "Reviews designs across the group"}]}]},
+   {"id": "EM", "name": "Engineering manager", "track": "manager", "rank": 4, "gate": "application",
+    "expectations": []}
+ ],
+ "policy": {"credit": "partial", "criteria_min": 1, "sustained_days": 90, "anonymity_min": 3},
+ "calendar": {"cycles": [{"id": "2027-H1", "decision": "2027-03-15", "effective": "2027-04-01"}],
+              "every_months": 6, "first_decision": "2027-03-15", "effective_after_days": 17,
+              "weekend": ["Sat", "Sun"], "holidays": ["2026-12-25"]}})";
+
+std::string read(const std::string& name) {
+  std::ifstream in(std::string(RUNG_EXAMPLES_DIR) + "/" + name);
+  REQUIRE(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("W unknown members in text order" * doctest::test_suite("members")) {
+  CHECK(case_paths(R"({"schema": "rung.case/1", "zeta": 1, "as_of": "2026-11-22",
+                       "assesments": [{"competency": "design"}], "alpha": {"id": 1}})") ==
+        Paths{"/zeta", "/assesments", "/alpha"});
+  // The framework too, with its document.
+  const auto fw = unknown_members(boost::json::parse(R"({"schema": "rung.framework/1", "levls": []})"),
+                                  Document::framework, 1);
+  REQUIRE(fw.size() == 1);
+  CHECK(fw[0] == json::UnknownMember{Document::framework, "/levls"});
+}
+
+TEST_CASE("W nested unknown members carry their array indexes" * doctest::test_suite("members")) {
+  CHECK(case_paths(R"({"employee": {"id": "e", "levle": "E3", "last_review": {"rating": "meets", "score": 3}},
+      "evidence": [{"id": "a", "title": "t"}, {"id": "b", "titel": "t"}],
+      "plan": {"goals": [{"id": "g", "horizon": "1y", "okr": []}],
+               "milestones": [{"id": "m", "progress": [{"date": "2026-01-01"}, {"valeu": 0.5}]}]},
+      "checkins": [{"date": "2026-10-15", "feedback": [{"kind": "praise", "date": "2026-10-14"}],
+                    "blockers": [{"text": "t", "resolvd": true}]}],
+      "feedback": [{"date": "2026-09-01", "chanel": "direct"}]})") ==
+        Paths{"/employee/levle", "/employee/last_review/score", "/evidence/1/titel", "/plan/goals/0/okr",
+              "/plan/milestones/0/progress/1/valeu",
+              "/checkins/0/feedback/0/date",  // a check-in's feedback is dated by the check-in
+              "/checkins/0/blockers/0/resolvd", "/feedback/0/chanel"});
+  CHECK(paths(R"({"competencies": [{"id": "a", "label": "x"}],
+      "levels": [{"id": "E3", "expectations": [{"competency": "a", "level": 1, "wieght": 2}]}],
+      "calendar": {"cycles": [{"id": "c", "decided": "2027-01-01"}], "weekends": ["Sat"]}})",
+              Document::framework, 2) ==
+        Paths{"/competencies/0/label", "/levels/0/expectations/0/wieght", "/calendar/cycles/0/decided",
+              "/calendar/weekends"});
+}
+
+TEST_CASE("W keys with / and ~ are escaped in the path" * doctest::test_suite("members")) {
+  CHECK(case_paths(R"({"a/b": 1, "m~n": 2, "~/": 3, "employee": {"x~1": 4}})") ==
+        Paths{"/a~1b", "/m~0n", "/~0~1", "/employee/x~01"});
+}
+
+TEST_CASE("W x- extensions are skipped with everything inside" * doctest::test_suite("members")) {
+  CHECK(case_paths(R"({"x-source": {"titel": 1, "deep": [{"more": 2}]},
+      "evidence": [{"id": "a", "x-db": {"titel": 1}, "x-": 2, "titel": 3}],
+      "employee": {"x-row": 7, "X-row": 8, "xrow": 9}})") ==
+        Paths{"/evidence/0/titel", "/employee/X-row", "/employee/xrow"});
+  CHECK(paths(R"({"x-owner": "hr", "levels": [{"id": "E3", "x-grade": {"band": 4}}]})", Document::framework, 1)
+            .empty());
+}
+
+TEST_CASE("W a /1 case cannot name criteria, a track or a name; a /2 case can" *
+          doctest::test_suite("members")) {
+  const char* c = R"({"employee": {"id": "e", "name": "Ada", "track": "ic"},
+                      "evidence": [{"id": "a", "criteria": ["s2-design-1"]}]})";
+  // A /1 case evaluated against a /2 framework is still a /1 case (§7.4).
+  CHECK(case_paths(c, 1) == Paths{"/employee/name", "/employee/track", "/evidence/0/criteria"});
+  CHECK(case_paths(c, 2).empty());
+}
+
+TEST_CASE("W a /1 framework cannot name tracks, gates or criteria; a /2 framework can" *
+          doctest::test_suite("members")) {
+  CHECK(paths(kFramework2, Document::framework, 1) ==
+        Paths{"/levels/0/tracks", "/levels/1/gate", "/levels/1/expectations/0/criteria", "/levels/2/gate"});
+  CHECK(paths(kFramework2, Document::framework, 2).empty());
+  // Criteria are walked in /2 (their members are named too).
+  CHECK(paths(R"({"levels": [{"expectations": [{"criteria": [{"id": "c", "txt": "t"}]}]}]})",
+              Document::framework, 2) == Paths{"/levels/0/expectations/0/criteria/0/txt"});
+}
+
+TEST_CASE("W every member the SPEC names is known" * doctest::test_suite("members")) {
+  CHECK(case_paths(kFullCase, 1).empty());
+  CHECK(case_paths(kFullCase, 2).empty());
+}
+
+TEST_CASE("W policy is the decoder's: never inspected here" * doctest::test_suite("members")) {
+  CHECK(paths(R"({"policy": {"coverge_min": 0.8, "x-team": 1}})", Document::framework, 2).empty());
+}
+
+TEST_CASE("W at most limit members, the first ones in text order" * doctest::test_suite("members")) {
+  boost::json::object top;
+  boost::json::array evidence;
+  for (int i = 0; i < 150; ++i) {
+    top[std::string("u") + std::to_string(1000 + i)] = i;
+    evidence.push_back(boost::json::object{{"id", "e"}, {"bad", i}});
+  }
+  auto found = unknown_members(top, Document::case_, 1);
+  REQUIRE(found.size() == 100);
+  CHECK(found.front().path == "/u1000");
+  CHECK(found.back().path == "/u1099");
+
+  top = {{"evidence", evidence}};
+  found = unknown_members(top, Document::case_, 2);
+  REQUIRE(found.size() == 100);
+  CHECK(found[99].path == "/evidence/99/bad");
+
+  CHECK(unknown_members(top, Document::case_, 2, 0).empty());
+  CHECK(unknown_members(top, Document::case_, 2, 1000).size() == 150);
+}
+
+TEST_CASE("W strict mode takes the first unknown member" * doctest::test_suite("members")) {
+  const auto doc = boost::json::parse(R"({"as_of": "2026-11-22", "employee": {"lvl": "E3"}, "zz": 1})");
+  const auto first = json::first_unknown_member(doc, Document::case_, 1);
+  REQUIRE(first);
+  CHECK(first->path == "/employee/lvl");
+  CHECK_FALSE(json::first_unknown_member(boost::json::parse(kFullCase), Document::case_, 1));
+}
+
+TEST_CASE("W a member of the wrong type is not descended" * doctest::test_suite("members")) {
+  // The decoder reports the type_error; what is inside means nothing.
+  CHECK(case_paths(R"({"evidence": 5, "employee": "e", "plan": [{"x": 1}], "assessments": {"bogus": 1},
+                       "checkins": [1, null, {"feedback": {"x": 1}, "blockers": [["y"]], "wth": 2}],
+                       "feedback": null})") == Paths{"/checkins/2/wth"});
+  CHECK(paths(R"({"scale": [{"label": 1}], "calendar": [], "competencies": [{"id": "a", "nme": "n"}]})",
+              Document::framework, 1) == Paths{"/competencies/0/nme"});
+  // A root that is not an object has no members.
+  CHECK(unknown_members(boost::json::parse("[{\"a\": 1}]"), Document::case_, 1).empty());
+}
+
+TEST_CASE("W the example documents name no unknown member" * doctest::test_suite("members")) {
+  for (int version : {1, 2}) {
+    CAPTURE(version);
+    CHECK(unknown_members(boost::json::parse(read("framework.json")), Document::framework, version).empty());
+    for (const char* name : {"close.json", "ready.json", "blocked.json"}) {
+      CAPTURE(name);
+      CHECK(unknown_members(boost::json::parse(read(name)), Document::case_, version).empty());
+    }
+  }
+}
