@@ -2,6 +2,7 @@
 
 #include "json/decode.hpp"
 #include "json/encode.hpp"
+#include "json/members.hpp"
 #include "json/parse.hpp"
 #include "render/render.hpp"
 #include "rung/evaluate.hpp"
@@ -16,7 +17,10 @@ Expected<Case> read_case(std::string_view case_json, const Framework& fw) {
   thread_local json::DocumentParser parser;
   auto doc = parser.parse(case_json, Document::case_);
   if (!doc) return doc.error();
-  return json::decode_case(**doc, fw);
+  auto c = json::decode_case(**doc, fw);
+  if (c && fw.version >= 2)  // /2 reports list what the contract does not name
+    for (auto& m : json::unknown_members(**doc, Document::case_, c->version)) c->unknown_members.push_back(std::move(m.path));
+  return c;
 }
 
 }  // namespace
@@ -27,6 +31,9 @@ Expected<Engine> Engine::load(std::string_view framework_json) {
   if (!doc) return doc.error();
   auto fw = json::decode_framework(**doc);
   if (!fw) return fw.error();
+  if (fw->version >= 2)
+    for (auto& m : json::unknown_members(**doc, Document::framework, fw->version))
+      fw->unknown_members.push_back(std::move(m.path));
   return Engine(std::make_shared<const Framework>(std::move(*fw)));
 }
 

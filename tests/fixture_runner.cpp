@@ -120,7 +120,7 @@ std::vector<std::string> check(const fs::path& path) {
     match(f.error, got, "error", bad);
     return bad;
   }
-  if (got.at("schema") != "rung.report/1") {
+  if (got.at("schema") != "rung.report/1" && got.at("schema") != "rung.report/2") {
     bad.push_back("expected a report, got " + out);
     return bad;
   }

@@ -35,9 +35,32 @@ TEST_CASE("P3 only open milestones address a gap" * doctest::test_suite("plan"))
   Milestone done = milestone("b", {1});
   done.done = true;
   const std::vector<Milestone> ms{open, done};
-  CHECK(p3_addressed(ms, 2));
-  CHECK_FALSE(p3_addressed(ms, 1));
-  CHECK_FALSE(p3_addressed(ms, 0));
+  auto gap = [](std::size_t competency) {
+    Gap g;
+    g.competency_index = competency;
+    return g;
+  };
+  CHECK(p3_addressed(ms, gap(2)));
+  CHECK_FALSE(p3_addressed(ms, gap(1)));
+  CHECK_FALSE(p3_addressed(ms, gap(0)));
+}
+
+TEST_CASE("P3 in /2: a milestone naming one of the gap's unmet criteria addresses it; an emerging gap always is" *
+          doctest::test_suite("plan")) {
+  Gap g;
+  g.competency_index = 0;
+  g.kind = Status::evidence_gap;
+  g.criteria_index = {4, 5};  // the unmet ones
+  Milestone met_one = milestone("a", {});
+  met_one.addresses_criteria = {3};  // a criterion of the same expectation, already met
+  CHECK_FALSE(p3_addressed({met_one}, g));
+  Milestone unmet = milestone("b", {});
+  unmet.addresses_criteria = {5};
+  CHECK(p3_addressed({met_one, unmet}, g));
+  unmet.done = true;
+  CHECK_FALSE(p3_addressed({unmet}, g));
+  g.kind = Status::emerging;
+  CHECK(p3_addressed({}, g));
 }
 
 TEST_CASE("P4 goals without objectives, unless alignment is not required" * doctest::test_suite("plan")) {

@@ -31,6 +31,29 @@ inline std::string date_text(const std::optional<Date>& d) { return d ? format_d
 
 }  // namespace detail
 
+inline constexpr std::size_t kMaxWarnings = 100;
+
+/// /2 `current`: the current level, the competencies of its expectations not
+/// delivered (agreed below the level, or none), and the last review as T1
+/// read it.
+inline CurrentReport current_report(const Framework& fw, const Level& current, const std::vector<Ratings>& ratings,
+                                    const std::optional<Review>& review, Date as_of) {
+  CurrentReport cr;
+  cr.level = current.id;
+  for (std::size_t i = 0; i < current.expectations.size(); ++i)
+    if (!ratings[i].agreed || *ratings[i].agreed < current.expectations[i].level)
+      cr.failed.push_back(current.expectations[i].competency);
+  if (review) {
+    CurrentReview rv;
+    rv.rating = fw.policy.review_scale[static_cast<std::size_t>(review->rating)];
+    rv.date = review->date;
+    rv.counted = within_days(review->date, as_of, 365);
+    rv.below_min = review->rating < fw.policy.review_min;
+    cr.review = rv;
+  }
+  return cr;
+}
+
 /// Evaluates one case against its framework. Pure: no clock, no I/O; the
 /// case was resolved against `fw` by the decoder (levels, competencies and
 /// cycles are indexes into it).
@@ -42,7 +65,9 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   const Level& current = fw.levels[c.level];
   const Level* target = c.target ? &fw.levels[*c.target] : nullptr;
 
+  const bool v2 = fw.version >= 2;
   Report r;
+  r.version = fw.version;
   r.framework = fw.id;
   r.employee = c.employee.id;
   r.as_of = as_of;
@@ -66,22 +91,38 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   std::optional<Date> requested_decision, target_decision;
   if (plan.target_cycle) requested_decision = fw.calendar.cycles[*plan.target_cycle].decision;
 
+  if (v2) {
+    std::string tracks;
+    for (const auto& t : c.tracks) tracks += (tracks.empty() ? "" : ", ") + t;
+    trace("M1", target ? target->id : c.candidates.empty() ? "no_target" : "choose_track",
+          {{"tracks", tracks}, {"candidates", static_cast<std::int64_t>(c.candidates.size())}});
+  }
   if (!target) {
     r.verdict = Verdict::no_target;
-    trace("T4", "no_target", {{"track", current.track}, {"rank", current.rank}});
+    if (!c.candidates.empty()) {
+      std::string names;
+      for (std::size_t i : c.candidates)
+        names += (names.empty() ? "" : ", ") + fw.levels[i].id + " (" + fw.levels[i].tracks.front() + ")";
+      signal(SignalId::choose_track, "choose a track: " + names);
+    }
+    trace("T4", "no_target", {{"track", current.tracks.front()}, {"rank", current.rank}});
   } else {
     r.move.to = target->id;
     r.move.kind = classify_move(current, *target);
+    if (v2) r.move.gate = target->gate;
     if (is_skip_level(current, *target))
       signal(SignalId::skip_level, "moves " + std::to_string(target->rank - current.rank) + " ranks up");
-    if (is_track_change(current, *target))
-      signal(SignalId::track_change, "promotion from track " + current.track + " into " + target->track);
+    if (is_track_change(current, *target, c.tracks))
+      signal(SignalId::track_change, "promotion from track " + c.tracks.front() + " into " + target->tracks.front());
+    if (v2 && target->gate != Gate::open)
+      signal(SignalId::gated_move, std::string("the move goes through ") +
+                                       (target->gate == Gate::application ? "an application" : "an open vacancy"));
 
     // R1-R3, once for each competency: the two levels share most of them.
     std::vector<std::optional<Ratings>> ratings_by_competency(fw.competencies.size());
     auto ratings_of = [&](std::size_t competency) -> const Ratings& {
       std::optional<Ratings>& slot = ratings_by_competency[competency];
-      if (!slot) slot = rate(c.assessments, competency, as_of, policy);
+      if (!slot) slot = rate(c.assessments, competency, as_of, policy, v2 ? policy.anonymity_min : 1);
       return *slot;
     };
 
@@ -92,16 +133,20 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     const CurrentDelivery delivery =
         t1_current_delivery(current, current_ratings, c.employee.last_review, as_of, policy);
     r.current_coverage = delivery.coverage;
+    if (v2) r.current = current_report(fw, current, current_ratings, c.employee.last_review, as_of);
 
     // R1-R3, T2, G2 on the target level.
     std::int64_t rated = 0, by_stakeholders = 0;
     r.expectations.reserve(target->expectations.size());
     const auto counted = t2_counted_by_competency(c.evidence, fw.competencies.size(), as_of, policy);
+    const auto by_criterion =
+        v2 ? t2_counted_by_criterion(c.evidence, fw.criteria.size(), as_of, policy) : decltype(counted){};
     for (const Expectation& x : target->expectations) {
       const Ratings& ratings = ratings_of(x.competency_index);
       if (ratings.agreed) ++rated;
       if (ratings.stakeholders) ++by_stakeholders;
-      r.expectations.push_back(t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
+      r.expectations.push_back(v2 ? t2_assess_v2(x, ratings, c, counted, by_criterion, policy)
+                                  : t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }
     trace("R1", "ok", {{"assessments", static_cast<std::int64_t>(c.assessments.size())},
@@ -115,12 +160,17 @@ inline Report evaluate(const Framework& fw, const Case& c) {
            {"current_min", policy.current_min},
            {"review_failed", delivery.review_failed}});
 
-    const double coverage = t2_coverage(target->expectations, r.expectations);
+    const double coverage =
+        v2 ? t2_coverage_v2(target->expectations, r.expectations) : t2_coverage(target->expectations, r.expectations);
     r.coverage = coverage;
-    std::int64_t met = 0;
+    std::int64_t met = 0, emerging = 0;
     for (const auto& x : r.expectations) met += x.status == Status::met ? 1 : 0;
+    for (const auto& x : r.expectations) emerging += x.status == Status::emerging ? 1 : 0;
     trace("T2", "ok", {{"coverage", coverage}, {"met", met},
                        {"expectations", static_cast<std::int64_t>(r.expectations.size())}});
+    if (v2)
+      trace("T5", policy.sustained_days > 0 ? "on" : "off",
+            {{"sustained_days", static_cast<std::int64_t>(policy.sustained_days)}, {"emerging", emerging}});
     const bool critical_met = t3_critical_met(r.expectations);
     std::int64_t critical = 0;
     for (const auto& x : r.expectations) critical += x.critical ? 1 : 0;
@@ -132,7 +182,12 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     // G1 with P3's `addressed`.
     r.gaps = g1_gaps(r.expectations);
     for (Gap& g : r.gaps) {
-      g.addressed = p3_addressed(plan.milestones, g.competency_index);
+      if (g.kind == Status::emerging) {  // T5: the level holds long enough on this date
+        for (const auto& x : r.expectations)
+          if (x.competency_index == g.competency_index && x.sustained_since)
+            g.emerging_until = add_days(*x.sustained_since, policy.sustained_days);
+      }
+      g.addressed = p3_addressed(plan.milestones, g);
       if (!g.addressed) r.plan.unaddressed_gaps.push_back(g.competency);
     }
     trace("G1", std::to_string(r.gaps.size()) + " gaps",
@@ -222,10 +277,17 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     signal(SignalId::checkin_overdue, "check-in due " + format_date(f.next_due) + ", " +
                                           std::to_string(f.overdue_days) + " days overdue");
   trace("F4", irregular ? "irregular" : "regular", {});
-  f.agenda = f5_agenda(plan.milestones, statuses, r.gaps, r.expectations, last, f.next_due, policy);
+  f.agenda = f5_agenda(plan.milestones, statuses, r.gaps, r.expectations, last, f.next_due, policy,
+                       r.move.gate.value_or(Gate::open));
   trace("F5", std::to_string(f.agenda.size()) + " items", {});
 
   sort_signals(r.signals);
+  if (v2) {  // the framework's unknown members first, then the case's, at most 100
+    for (const auto& path : fw.unknown_members)
+      if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"framework", path});
+    for (const auto& path : c.unknown_members)
+      if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"case", path});
+  }
   return r;
 }
 

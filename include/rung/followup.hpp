@@ -107,7 +107,8 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
                                          const std::vector<MilestoneStatus>& statuses,
                                          const std::vector<Gap>& gaps,
                                          const std::vector<ExpectationResult>& expectations,
-                                         const Checkin* last, Date next_due, const Policy& policy) {
+                                         const Checkin* last, Date next_due, const Policy& policy,
+                                         Gate gate = Gate::open) {
   std::vector<AgendaItem> agenda;
   const Date due_by = add_days(next_due, policy.cadence_days);
   auto kind_of = [&](std::size_t i) -> std::optional<AgendaKind> {
@@ -138,6 +139,8 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
   }
   for (const Gap& g : gaps)
     if (!g.addressed) agenda.push_back({AgendaKind::unaddressed_gap, g.competency});
+  // /2: a gated move needs its application or vacancy prepared.
+  if (gate != Gate::open) agenda.push_back({AgendaKind::gate, std::string(name(gate))});
   if (last)
     for (const Blocker& b : last->blockers)
       if (!b.resolved) agenda.push_back({AgendaKind::blocker, std::string(b.text)});

@@ -43,6 +43,11 @@ inline Gap g1_gap(const ExpectationResult& x) {
   g.size = x.status == Status::skill_gap ? x.level - *x.ratings.agreed : 1;
   g.priority = x.weight * g.size * (x.critical ? 2 : 1);
   g.critical = x.critical;
+  for (const CriterionResult& c : x.criteria)  // /2: what is still to be shown
+    if (!c.met) {
+      g.criteria.push_back(c.id);
+      g.criteria_index.push_back(c.index);
+    }
   return g;
 }
 

@@ -1,6 +1,8 @@
 // Plan (P): map out the path.
 #pragma once
 
+#include <algorithm>
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,17 +48,22 @@ inline std::vector<std::string> p2_missing(const Milestone& m) {
   return missing;
 }
 
-/// P3: an open milestone that lists the competency in `addresses`.
-inline bool p3_addresses(const Milestone& m, std::size_t competency) {
+/// P3: an open milestone that lists the gap's competency in `addresses`,
+/// or (/2) one of the gap's unmet criteria.
+inline bool p3_addresses(const Milestone& m, const Gap& g) {
   if (m.done) return false;
   for (std::size_t c : m.addresses)
-    if (c == competency) return true;
+    if (c == g.competency_index) return true;
+  for (std::size_t k : m.addresses_criteria)
+    if (std::find(g.criteria_index.begin(), g.criteria_index.end(), k) != g.criteria_index.end()) return true;
   return false;
 }
 
-inline bool p3_addressed(const std::vector<Milestone>& milestones, std::size_t competency) {
+/// P3: an emerging gap (T5) is always addressed: time closes it.
+inline bool p3_addressed(const std::vector<Milestone>& milestones, const Gap& g) {
+  if (g.kind == Status::emerging) return true;
   for (const Milestone& m : milestones)
-    if (p3_addresses(m, competency)) return true;
+    if (p3_addresses(m, g)) return true;
   return false;
 }
 

@@ -38,8 +38,10 @@ inline std::optional<int> r3_agreed(std::optional<int> manager, std::optional<in
 /// R1-R3 for one competency. R1: assessments inside the window; per rater
 /// (self, manager, each stakeholder `rater_id`) the latest counts, and on
 /// the same date the later in the array.
+/// R2 in /2: the median exists only from `anonymity_min` distinct
+/// stakeholder raters up (1 for /1 frameworks: any rater shows).
 inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t competency, Date as_of,
-                    const Policy& policy) {
+                    const Policy& policy, int anonymity_min = 1) {
   struct Latest {
     Date date;
     int level;
@@ -70,7 +72,8 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
   std::vector<int> values;
   values.reserve(stakeholders.size());
   for (const auto& s : stakeholders) values.push_back(s.second.level);
-  r.stakeholders = r2_median(std::move(values));
+  r.stakeholder_raters = static_cast<int>(values.size());
+  if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median(std::move(values));
   r.agreed = r3_agreed(r.manager, r.stakeholders, policy.agreed_rating);
   return r;
 }

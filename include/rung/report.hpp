@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "rung/date.hpp"
+#include "rung/types.hpp"
 
 namespace rung {
 
@@ -19,12 +20,13 @@ struct Move {
   std::string from;
   std::optional<std::string> to;     ///< null with no_target
   std::optional<MoveKind> kind;      ///< null with no_target
+  std::optional<Gate> gate;          ///< /2: the target's gate; null with no_target
 };
 
 enum class Verdict { ready, close, not_ready, blocked, no_target };
 
-/// T2 statuses; also the `kind` of a G1 gap.
-enum class Status { met, evidence_gap, skill_gap, unassessed };
+/// T2 statuses (T5's `emerging` in /2); also the `kind` of a G1 gap.
+enum class Status { met, evidence_gap, skill_gap, unassessed, emerging };
 
 /// G2 flags, in the order they are listed.
 enum class Flag { blind_spot, disagreement, hidden_strength, stakeholder_divergence, not_visible };
@@ -35,6 +37,22 @@ struct Ratings {
   std::optional<int> manager;
   std::optional<int> stakeholders;
   std::optional<int> agreed;
+  int stakeholder_raters = 0;  ///< distinct stakeholders in R1's window (/2 shows it)
+};
+
+/// T2 in /2: one criterion of a target expectation.
+struct CriterionResult {
+  std::string id;
+  std::size_t index = 0;  ///< into Framework::criteria
+  int evidence = 0;
+  std::vector<std::string> evidence_ids;
+  bool met = false;
+};
+
+/// /2: evidence naming an expectation that did not count, and why.
+struct Uncounted {
+  int below_visibility = 0;
+  int outside_window = 0;
 };
 
 /// One target expectation, as assessed (T2, G2).
@@ -48,6 +66,11 @@ struct ExpectationResult {
   int evidence = 0;
   std::vector<std::string> evidence_ids;
   std::vector<std::size_t> evidence_items;  ///< the same items, as indexes into the case's evidence
+  Uncounted uncounted;                      ///< /2
+  std::vector<CriterionResult> criteria;    ///< /2, framework order; empty without criteria
+  std::optional<double> criteria_met;       ///< /2: weight share of met criteria; null without criteria
+  double credit = 0.0;                      ///< /2: what it adds to coverage, per unit of weight
+  std::optional<Date> sustained_since;      ///< /2, T5
   Status status = Status::unassessed;
   std::vector<Flag> flags;
   bool stakeholder_visible = false;  ///< some counted evidence is seen by stakeholders or up
@@ -62,12 +85,17 @@ struct Gap {
   double priority = 0.0;
   bool critical = false;
   bool addressed = false;
+  std::vector<std::string> criteria;        ///< /2: its expectation's criteria not met, framework order
+  std::vector<std::size_t> criteria_index;  ///< the same, as indexes into Framework::criteria
+  std::optional<Date> emerging_until;       ///< /2: an emerging gap closes by itself on this date (T5)
 };
 
 /// SPEC §2 signal ids; the enum order is the report order.
 enum class SignalId {
   skip_level,
   track_change,
+  choose_track,  ///< /2
+  gated_move,    ///< /2
   no_goals,
   too_many_goals,
   no_long_term_goal,
@@ -141,6 +169,7 @@ enum class AgendaKind {
   due_milestone,
   agree_gap,
   unaddressed_gap,
+  gate,  ///< /2: the move goes through an application or a vacancy
   blocker,
   ask_feedback,
   offer_feedback,
@@ -174,7 +203,27 @@ inline Fact date_fact(const std::optional<Date>& d) {
   return format_date(*d);
 }
 
+/// /2 `current`: why T1 passed or failed.
+struct CurrentReview {
+  std::string rating;
+  Date date;
+  bool counted = false;
+  bool below_min = false;
+};
+struct CurrentReport {
+  std::string level;
+  std::vector<std::string> failed;
+  std::optional<CurrentReview> review;
+};
+
+/// /2 `warnings`: a member the contract does not name.
+struct Warning {
+  std::string document;  ///< "framework" or "case"
+  std::string path;
+};
+
 struct Report {
+  int version = 1;  ///< rung.report/1 or /2 (the framework's version)
   std::string framework;
   std::string employee;
   Date as_of;
@@ -182,18 +231,29 @@ struct Report {
   Verdict verdict = Verdict::no_target;
   std::optional<double> coverage;
   std::optional<double> current_coverage;
+  std::optional<CurrentReport> current;  ///< /2; null with no_target
   std::vector<ExpectationResult> expectations;
   std::vector<Gap> gaps;
   PlanReport plan;
   TimelineReport timeline;
   FollowupReport followup;
   std::vector<Signal> signals;
+  std::vector<Warning> warnings;  ///< /2
   std::vector<TraceEntry> trace;
 };
 
 // ------------------------------------------------------------ names
 
 inline const char* name(MoveKind k) { return k == MoveKind::promotion ? "promotion" : "sideways"; }
+
+inline const char* name(Gate g) {
+  switch (g) {
+    case Gate::open: return "open";
+    case Gate::application: return "application";
+    case Gate::vacancy: return "vacancy";
+  }
+  return "";
+}
 
 inline const char* name(Verdict v) {
   switch (v) {
@@ -212,6 +272,7 @@ inline const char* name(Status s) {
     case Status::evidence_gap: return "evidence_gap";
     case Status::skill_gap: return "skill_gap";
     case Status::unassessed: return "unassessed";
+    case Status::emerging: return "emerging";
   }
   return "";
 }
@@ -231,6 +292,8 @@ inline const char* name(SignalId s) {
   switch (s) {
     case SignalId::skip_level: return "skip_level";
     case SignalId::track_change: return "track_change";
+    case SignalId::choose_track: return "choose_track";
+    case SignalId::gated_move: return "gated_move";
     case SignalId::no_goals: return "no_goals";
     case SignalId::too_many_goals: return "too_many_goals";
     case SignalId::no_long_term_goal: return "no_long_term_goal";
@@ -275,6 +338,7 @@ inline const char* name(AgendaKind k) {
     case AgendaKind::due_milestone: return "due_milestone";
     case AgendaKind::agree_gap: return "agree_gap";
     case AgendaKind::unaddressed_gap: return "unaddressed_gap";
+    case AgendaKind::gate: return "gate";
     case AgendaKind::blocker: return "blocker";
     case AgendaKind::ask_feedback: return "ask_feedback";
     case AgendaKind::offer_feedback: return "offer_feedback";

@@ -1,6 +1,7 @@
 // Threshold (T): can this person be put forward?
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -125,6 +126,131 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
   for (std::size_t i = 0; i < evidence.size(); ++i)
     if (t2_counts(evidence[i], x.competency_index, as_of, policy)) counted.push_back(i);
   return t2_assess(x, ratings, evidence, counted, policy);
+}
+
+// ------------------------------------------------------------ /2
+
+/// T2 in /2: for each criterion (by index into Framework::criteria), the
+/// items that count for it, in case order.
+inline std::vector<std::vector<std::size_t>> t2_counted_by_criterion(const std::vector<Evidence>& evidence,
+                                                                    std::size_t criteria, Date as_of,
+                                                                    const Policy& policy) {
+  std::vector<std::vector<std::size_t>> counted(criteria);
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    if (e.criteria.empty() || e.visibility < policy.evidence_visibility_min) continue;
+    if (!within_days(e.date, as_of, policy.evidence_window_days)) continue;
+    for (std::size_t k : e.criteria) {
+      auto& items = counted[k];
+      if (items.empty() || items.back() != i) items.push_back(i);
+    }
+  }
+  return counted;
+}
+
+/// T5: the date from which the manager's rating of a competency has held at
+/// `level`: the earliest of the manager's assessments in R1's window (date
+/// order, array order on ties) such that it and every later one are at
+/// least `level`. None when the latest is below it.
+inline std::optional<Date> t5_sustained_since(const std::vector<Assessment>& assessments, std::size_t competency,
+                                              int level, Date as_of, const Policy& policy) {
+  std::vector<const Assessment*> manager;
+  for (const Assessment& a : assessments)
+    if (a.competency == competency && a.rater == Rater::manager &&
+        within_days(a.date, as_of, policy.assessment_window_days))
+      manager.push_back(&a);
+  std::stable_sort(manager.begin(), manager.end(), [](const Assessment* x, const Assessment* y) { return x->date < y->date; });
+  std::optional<Date> since;
+  for (auto it = manager.rbegin(); it != manager.rend() && (*it)->level >= level; ++it) since = (*it)->date;
+  return since;
+}
+
+/// T5: a `met` expectation is `emerging` until the level has held
+/// `sustained_days`.
+inline bool t5_emerging(const std::optional<Date>& since, Date as_of, const Policy& policy) {
+  return policy.sustained_days > 0 && (!since || days_between(*since, as_of) < policy.sustained_days);
+}
+
+/// T2 in /2 for one target expectation: criteria, credit, uncounted
+/// evidence and T5. `by_competency` and `by_criterion` are the counted
+/// items (t2_counted_by_competency, t2_counted_by_criterion).
+inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratings,
+                                      const Case& c, const std::vector<std::vector<std::size_t>>& by_competency,
+                                      const std::vector<std::vector<std::size_t>>& by_criterion,
+                                      const Policy& policy) {
+  ExpectationResult r;
+  r.competency = x.competency;
+  r.competency_index = x.competency_index;
+  r.level = x.level;
+  r.weight = x.weight;
+  r.critical = x.critical;
+  r.ratings = ratings;
+  // The expectation's items: those naming its competency or one of its
+  // criteria, each once, in case order.
+  std::vector<std::size_t> items = by_competency[x.competency_index];
+  for (std::size_t k = 0; k < x.criteria.size(); ++k) {
+    const auto& named = by_criterion[x.first_criterion + k];
+    items.insert(items.end(), named.begin(), named.end());
+  }
+  std::sort(items.begin(), items.end());
+  items.erase(std::unique(items.begin(), items.end()), items.end());
+  for (std::size_t i : items) {
+    const Evidence& e = c.evidence[i];
+    ++r.evidence;
+    r.evidence_ids.emplace_back(e.id);
+    if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
+  }
+  r.evidence_items = std::move(items);
+  // Items dated up to as_of that name it but did not count, and why.
+  for (const Evidence& e : c.evidence) {
+    if (days_between(e.date, c.as_of) < 0) continue;
+    bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) != e.competencies.end();
+    for (std::size_t k : e.criteria) names = names || (k >= x.first_criterion && k < x.first_criterion + x.criteria.size());
+    if (!names) continue;
+    if (!within_days(e.date, c.as_of, policy.evidence_window_days)) ++r.uncounted.outside_window;
+    else if (e.visibility < policy.evidence_visibility_min) ++r.uncounted.below_visibility;
+  }
+  // Criteria: each shown by at least evidence_min counted items.
+  double total = 0.0, shown = 0.0;
+  for (std::size_t k = 0; k < x.criteria.size(); ++k) {
+    CriterionResult cr;
+    cr.id = x.criteria[k].id;
+    cr.index = x.first_criterion + k;
+    for (std::size_t i : by_criterion[x.first_criterion + k]) {
+      ++cr.evidence;
+      cr.evidence_ids.emplace_back(c.evidence[i].id);
+    }
+    cr.met = cr.evidence >= policy.evidence_min;
+    total += x.criteria[k].weight;
+    if (cr.met) shown += x.criteria[k].weight;
+    r.criteria.push_back(std::move(cr));
+  }
+  if (!x.criteria.empty()) r.criteria_met = shown / total;
+  // Status: the proof is the criteria when there are some.
+  if (!ratings.agreed) r.status = Status::unassessed;
+  else if (*ratings.agreed < x.level) r.status = Status::skill_gap;
+  else if (r.criteria_met) r.status = share_at_least(*r.criteria_met, policy.criteria_min) ? Status::met : Status::evidence_gap;
+  else r.status = r.evidence >= policy.evidence_min ? Status::met : Status::evidence_gap;
+  // T5: met only once the level has held long enough.
+  if (policy.sustained_days > 0 && r.status == Status::met) {
+    r.sustained_since = t5_sustained_since(c.assessments, x.competency_index, x.level, c.as_of, policy);
+    if (t5_emerging(r.sustained_since, c.as_of, policy)) r.status = Status::emerging;
+  }
+  // Credit towards coverage.
+  if (r.status == Status::met) r.credit = 1.0;
+  else if (policy.credit == Credit::partial && r.status == Status::evidence_gap && r.criteria_met) r.credit = *r.criteria_met;
+  return r;
+}
+
+/// Coverage in /2: weight x credit over the weights.
+inline double t2_coverage_v2(const std::vector<Expectation>& target, const std::vector<ExpectationResult>& results) {
+  if (target.empty()) return 1.0;
+  double total = 0.0, hit = 0.0;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    total += target[i].weight;
+    hit += target[i].weight * results[i].credit;
+  }
+  return hit / total;
 }
 
 /// T2: weight share of `met`.

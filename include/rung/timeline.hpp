@@ -100,10 +100,14 @@ inline Projection l2_projected(Verdict verdict, const std::vector<Gap>& gaps,
   bool unaddressed = false, undated = false;
   std::optional<Date> latest;
   for (const Gap& g : gaps) {
+    if (g.emerging_until) {  // T5: it closes by itself, whatever milestones name it
+      if (!latest || *g.emerging_until > *latest) latest = g.emerging_until;
+      continue;
+    }
     bool addressed = false;
     std::optional<Date> earliest;
     for (std::size_t i = 0; i < milestones.size(); ++i) {
-      if (!p3_addresses(milestones[i], g.competency_index)) continue;
+      if (!p3_addresses(milestones[i], g)) continue;
       addressed = true;
       const auto finish = l2_expected_finish(milestones[i], statuses[i], as_of);
       if (finish && (!earliest || *finish < *earliest)) earliest = finish;

@@ -41,6 +41,13 @@ enum class Channel { direct, indirect };
 /// Policy `agreed_rating` (R3).
 enum class AgreedRating { manager, calibrated };
 
+/// Policy `credit` (T2 in /2): how an expectation with criteria counts when
+/// only some of them are shown.
+enum class Credit { all_or_nothing, partial };
+
+/// A level's `gate` (/2): how a move into it is decided.
+enum class Gate { open, application, vacancy };
+
 /// SPEC §1.3; every member has the SPEC's default.
 struct Policy {
   double coverage_min = 0.8;
@@ -62,12 +69,24 @@ struct Policy {
   int stale_days = 45;
   int feedback_window_days = 90;
   int schedule_max = 24;
+  // Accepted by both versions; they act on /2 frameworks only.
+  Credit credit = Credit::all_or_nothing;
+  double criteria_min = 1.0;
+  int sustained_days = 0;  ///< T5; 0: off
+  int anonymity_min = 3;   ///< R2 in /2: distinct stakeholder raters before their median shows
 };
 
 struct Competency {
   std::string id;
   std::string name;
   std::string category;
+};
+
+/// One observable statement of a competency at a level (/2).
+struct Criterion {
+  std::string id;
+  std::string text;
+  double weight = 1.0;
 };
 
 /// What a level expects of one competency.
@@ -78,14 +97,28 @@ struct Expectation {
   double weight = 1.0;
   bool critical = false;
   std::string description;
+  std::vector<Criterion> criteria;  ///< /2; empty: the competency alone is evidenced
+  std::size_t first_criterion = 0;  ///< index of criteria[0] in Framework::criteria
 };
 
 struct Level {
   std::string id;
   std::string name;
-  std::string track;
+  std::vector<std::string> tracks;  ///< /1: the one `track`
   std::int64_t rank = 0;
+  Gate gate = Gate::open;
   std::vector<Expectation> expectations;
+
+  bool on_track(std::string_view track) const {
+    for (const auto& t : tracks)
+      if (t == track) return true;
+    return false;
+  }
+};
+
+/// Where a criterion sits: Framework::levels[level].expectations[expectation].criteria[index].
+struct CriterionRef {
+  std::size_t level = 0, expectation = 0, index = 0;
 };
 
 /// A promotion cycle: decisions are taken on `decision`.
@@ -102,16 +135,22 @@ struct Calendar {
 
 /// One organisation's framework, indexed once when loaded.
 struct Framework {
+  int version = 1;  ///< rung.framework/1 or /2: it decides the rules and the report
   std::string id;
+  std::string name;
   std::vector<std::string> scale;
   std::vector<Competency> competencies;
   std::vector<Level> levels;
   Policy policy;
   Calendar calendar;
 
+  std::vector<CriterionRef> criteria;  ///< every criterion, in framework order
+
   IdIndex competency_index;
   IdIndex level_index;
-  IdIndex cycle_index;  ///< into calendar.cycles
+  IdIndex cycle_index;      ///< into calendar.cycles
+  IdIndex criterion_index;  ///< into criteria
+  std::vector<std::string> unknown_members;  ///< /2 warnings: paths of members the contract does not name
 
   const Level* find_level(std::string_view id) const {
     auto it = level_index.find(id);
@@ -129,6 +168,8 @@ struct Review {
 struct Employee {
   Text id;
   Text level;
+  std::optional<Text> track;  ///< /2
+  Text name;                  ///< /2, for people's outputs only
   std::optional<Text> target;
   std::optional<Date> in_level_since;
   std::optional<Review> last_review;
@@ -149,6 +190,7 @@ struct Evidence {
   Text link;
   Date date;
   std::vector<std::size_t> competencies;  ///< indexes, as listed
+  std::vector<std::size_t> criteria;      ///< /2: indexes into Framework::criteria, as listed
   Visibility visibility = Visibility::private_;
 };
 
@@ -176,6 +218,7 @@ struct Milestone {
   Text id;
   Text goal;
   std::vector<std::size_t> addresses;  ///< competency indexes
+  std::vector<std::size_t> addresses_criteria;  ///< /2: indexes into Framework::criteria
   Text action;
   Text metric;
   Text success_criteria;
@@ -214,15 +257,19 @@ struct Checkin {
 
 /// One employee's case, resolved against a framework.
 struct Case {
+  int version = 1;  ///< rung.case/1 or /2
   Date as_of;
   Employee employee;
   std::size_t level = 0;                ///< index of employee.level in Framework::levels
   std::optional<std::size_t> target;    ///< the target level; none: no_target
+  std::vector<std::string> tracks;      ///< M1: the employee's tracks
+  std::vector<std::size_t> candidates;  ///< M1: levels tied for the automatic target (choose_track)
   std::vector<Assessment> assessments;
   std::vector<Evidence> evidence;
   Plan plan;
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;  ///< the top-level list
+  std::vector<std::string> unknown_members;  ///< /2 warnings: paths of members the contract does not name
 };
 
 }  // namespace rung

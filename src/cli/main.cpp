@@ -217,7 +217,8 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
   const rung::Framework& fw = engine->framework();
   std::ostringstream o;
   std::map<std::string, std::map<std::int64_t, std::string>> tracks;
-  for (const auto& l : fw.levels) tracks[l.track][l.rank] = l.id;
+  for (const auto& l : fw.levels)
+    for (const auto& t : l.tracks) tracks[t][l.rank] = l.id;
   o << "framework " << fw.id << ": valid\n";
   o << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
             << ")\n";

@@ -219,10 +219,15 @@ class Walker {
     return boolean(*v);
   }
   /// Checks `schema` first: a document of another kind says so at once.
-  void schema(const bj::object& root, std::string_view expected) {
+  /// Returns the version: 1 for `KIND/1`, 2 for `KIND/2` (when `max` >= 2).
+  int schema(const bj::object& root, std::string_view kind, int max) {
     const bj::value& v = required(root, "schema");
     auto scope = at("schema");
-    if (string(v) != expected) fail(ErrorCode::invalid_value, "expected schema " + quoted(expected));
+    const std::string_view s = string(v);
+    for (int version = 1; version <= max; ++version)
+      if (s == std::string(kind) + "/" + std::to_string(version)) return version;
+    fail(ErrorCode::invalid_value, "expected schema " + quoted(std::string(kind) + "/1") +
+                                       (max >= 2 ? " or " + quoted(std::string(kind) + "/2") : std::string()));
   }
 
  private:
@@ -309,6 +314,8 @@ constexpr std::array<const char*, 4> kVisibilities{"private", "manager", "stakeh
 constexpr std::array<const char*, 3> kFeedbackKinds{"constructive", "praise", "generic"};
 constexpr std::array<const char*, 2> kChannels{"direct", "indirect"};
 constexpr std::array<const char*, 2> kAgreedRatings{"manager", "calibrated"};
+constexpr std::array<const char*, 2> kCredits{"all_or_nothing", "partial"};
+constexpr std::array<const char*, 3> kGates{"open", "application", "vacancy"};
 // Boost's day_of_week numbering: 0 = Sunday.
 constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
@@ -322,8 +329,9 @@ class FrameworkDecoder {
  public:
   Framework run(const bj::value& doc) {
     const bj::object& root = w_.object(doc);
-    w_.schema(root, "rung.framework/1");
+    fw_.version = w_.schema(root, "rung.framework", 2);
     fw_.id = w_.required_string(root, "id");
+    fw_.name = w_.optional_string(root, "name");
     scale(root);
     competencies(root);
     levels(root);
@@ -377,21 +385,30 @@ class FrameworkDecoder {
 
   void levels(const bj::object& root) {
     std::set<std::pair<std::string, std::int64_t>> track_ranks;
+    IdSet criterion_ids;
     w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) {
       const bj::object& o = w_.object(v);
       Level l;
       l.id = unique_id(o, fw_.level_index, "level");
       l.name = w_.optional_string(o, "name");
-      l.track = w_.required_string(o, "track");
+      if (fw_.version == 1) l.tracks.emplace_back(w_.required_string(o, "track"));
+      else tracks(o, l);
       {
         const bj::value& rank = w_.required(o, "rank");
         auto scope = w_.at("rank");
         l.rank = w_.integer(rank, -kMaxRank, kMaxRank);
-        if (!track_ranks.emplace(l.track, l.rank).second)
-          w_.fail(ErrorCode::duplicate_id, "track " + quoted(l.track) + " already has a level of rank " + std::to_string(l.rank));
+        for (const auto& track : l.tracks)
+          if (!track_ranks.emplace(track, l.rank).second)
+            w_.fail(ErrorCode::duplicate_id,
+                    "track " + quoted(track) + " already has a level of rank " + std::to_string(l.rank));
       }
+      if (fw_.version >= 2)
+        if (const bj::value* g = Walker::optional(o, "gate")) {
+          auto scope = w_.at("gate");
+          l.gate = static_cast<Gate>(w_.choice(*g, kGates));
+        }
       std::unordered_set<std::size_t> listed;
-      w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t) {
+      w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t j) {
         const bj::object& eo = w_.object(ev);
         Expectation x;
         x.competency = w_.required_string(eo, "competency");
@@ -411,15 +428,78 @@ class FrameworkDecoder {
         }
         if (const bj::value* wv = Walker::optional(eo, "weight")) {
           auto scope = w_.at("weight");
-          x.weight = w_.number(*wv);
-          if (!(x.weight > 0.0 && x.weight <= 1e6)) w_.fail(ErrorCode::invalid_value, "a weight is > 0 and <= 1e6");
+          x.weight = weight(*wv);
         }
         x.critical = w_.optional_bool(eo, "critical", false);
         x.description = w_.optional_string(eo, "description");
+        if (fw_.version >= 2) criteria(eo, x, criterion_ids, i, j);
         l.expectations.push_back(std::move(x));
       });
       fw_.level_index.emplace(l.id, i);
       fw_.levels.push_back(std::move(l));
+    });
+  }
+
+  double weight(const bj::value& v) {
+    const double d = w_.number(v);
+    if (!(d > 0.0 && d <= 1e6)) w_.fail(ErrorCode::invalid_value, "a weight is > 0 and <= 1e6");
+    return d;
+  }
+
+  /// /2: `tracks`, or `track` as its one-item form (never both).
+  void tracks(const bj::object& o, Level& l) {
+    const bj::value* many = Walker::optional(o, "tracks");
+    const bj::value* one = Walker::optional(o, "track");
+    if (!many && !one) {
+      auto scope = w_.at("tracks");
+      w_.fail(ErrorCode::missing_field, "missing member \"tracks\" (or \"track\")");
+    }
+    if (many && one) {
+      auto scope = w_.at("tracks");
+      w_.fail(ErrorCode::invalid_value, "a level has \"tracks\" or \"track\", not both");
+    }
+    if (one) {
+      l.tracks.emplace_back(w_.required_string(o, "track"));
+      return;
+    }
+    auto scope = w_.at("tracks");
+    const bj::array& a = w_.array(*many);
+    if (a.empty()) w_.fail(ErrorCode::invalid_value, "a level is on at least one track");
+    IdSet seen;
+    for (std::size_t k = 0; k < a.size(); ++k) {
+      auto item = w_.at(k);
+      const std::string_view track = w_.string(a[k]);
+      seen.add(w_, track, "track");
+      l.tracks.emplace_back(track);
+    }
+  }
+
+  /// /2: an expectation's criteria; their ids are unique in the framework
+  /// and differ from every competency id.
+  void criteria(const bj::object& eo, Expectation& x, IdSet& ids, std::size_t level, std::size_t expectation) {
+    x.first_criterion = fw_.criteria.size();
+    w_.each(eo, "criteria", [&](const bj::value& cv, std::size_t k) {
+      const bj::object& co = w_.object(cv);
+      Criterion c;
+      c.id = w_.required_string(co, "id");
+      {
+        auto scope = w_.at("id");
+        if (fw_.competency_index.count(c.id))
+          w_.fail(ErrorCode::duplicate_id, "criterion " + quoted(c.id) + " has the id of a competency");
+        ids.add(w_, c.id, "criterion");
+      }
+      c.text = w_.required_string(co, "text");
+      if (c.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
+        auto scope = w_.at("text");
+        w_.fail(ErrorCode::invalid_value, "a criterion's text is not blank");
+      }
+      if (const bj::value* wv = Walker::optional(co, "weight")) {
+        auto scope = w_.at("weight");
+        c.weight = weight(*wv);
+      }
+      fw_.criterion_index.emplace(c.id, fw_.criteria.size());
+      fw_.criteria.push_back({level, expectation, k});
+      x.criteria.push_back(std::move(c));
     });
   }
 
@@ -429,6 +509,8 @@ class FrameworkDecoder {
       const std::string_view key(member.key().data(), member.key().size());
       const bj::value& v = member.value();
       auto scope = w_.at(key);
+      if (v.is_null() && known_policy_key(key)) continue;  // null: absent, the default applies
+      if (fw_.version >= 2 && key.substr(0, 2) == "x-") continue;  // the platform's own data
       if (key == "coverage_min") p.coverage_min = w_.share(v);
       else if (key == "close_margin") p.close_margin = w_.share(v);
       else if (key == "current_min") p.current_min = w_.share(v);
@@ -449,8 +531,23 @@ class FrameworkDecoder {
       else if (key == "stale_days") p.stale_days = days(v, 0);
       else if (key == "feedback_window_days") p.feedback_window_days = days(v, 0);
       else if (key == "schedule_max") p.schedule_max = static_cast<int>(w_.integer(v, 0, 1000));
+      else if (key == "credit") p.credit = static_cast<Credit>(w_.choice(v, kCredits));
+      else if (key == "criteria_min") p.criteria_min = w_.share(v);
+      else if (key == "sustained_days") p.sustained_days = days(v, 0);
+      else if (key == "anonymity_min") p.anonymity_min = static_cast<int>(w_.integer(v, 1, kMaxCount));
       else w_.fail(ErrorCode::unknown_field, "unknown policy key " + quoted(key));
     }
+  }
+
+  static bool known_policy_key(std::string_view key) {
+    static constexpr std::array<std::string_view, 23> kKeys{
+        "coverage_min",         "close_margin",        "current_min",          "review_scale",
+        "review_min",           "agreed_rating",       "assessment_window_days", "evidence_min",
+        "evidence_window_days", "evidence_visibility_min", "disagreement_delta", "min_months_in_level",
+        "plan_lead_days",       "max_goals",           "require_alignment",    "cadence_days",
+        "stale_days",           "feedback_window_days", "schedule_max",        "credit",
+        "criteria_min",         "sustained_days",      "anonymity_min"};
+    return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
   }
 
   int days(const bj::value& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
@@ -563,7 +660,11 @@ class CaseDecoder {
 
   Case run(const bj::value& doc) {
     const bj::object& root = w_.object(doc);
-    w_.schema(root, "rung.case/1");
+    c_.version = w_.schema(root, "rung.case", 2);
+    if (c_.version > fw_.version) {
+      auto scope = w_.at("schema");
+      w_.fail(ErrorCode::invalid_value, "a rung.case/2 needs a rung.framework/2");
+    }
     c_.as_of = w_.required_date(root, "as_of");
     {
       const bj::value& e = w_.required(root, "employee");
@@ -611,18 +712,35 @@ class CaseDecoder {
       auto scope = w_.at("level");
       c_.level = level(e.level);
     }
+    const Level& from = fw_.levels[c_.level];
+    if (c_.version >= 2) {
+      if (const bj::value* t = Walker::optional(o, "track")) {
+        auto scope = w_.at("track");
+        e.track = w_.string(*t);
+        if (!from.on_track(*e.track))
+          w_.fail(ErrorCode::invalid_value, "level " + quoted(from.id) + " is not on track " + quoted(*e.track));
+      }
+      if (const bj::value* n = Walker::optional(o, "name")) {
+        auto scope = w_.at("name");
+        e.name = w_.string(*n);
+        if (e.name.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
+          w_.fail(ErrorCode::invalid_value, "a name is not blank");
+      }
+    }
+    c_.tracks = m1_tracks(from, e.track);
     if (const bj::value* t = Walker::optional(o, "target")) {
       auto scope = w_.at("target");
       e.target = w_.string(*t);
       const std::size_t target = level(*e.target);
-      const Level& from = fw_.levels[c_.level];
       const Level& to = fw_.levels[target];
       if (!classify_move(from, to))
         w_.fail(ErrorCode::invalid_move, target == c_.level ? "the target is the current level"
                                                             : "the target " + quoted(to.id) + " is not a promotion or a sideways move");
       c_.target = target;
     } else {
-      c_.target = default_target(fw_, c_.level);
+      auto candidates = m1_candidates(fw_, c_.level, c_.tracks);
+      if (candidates.size() == 1) c_.target = candidates.front();
+      else if (candidates.size() > 1) c_.candidates = std::move(candidates);
     }
     e.in_level_since = w_.optional_date(o, "in_level_since");
     if (const bj::value* r = Walker::optional(o, "last_review")) {
@@ -668,13 +786,31 @@ class CaseDecoder {
     c_.assessments.push_back(std::move(a));
   }
 
+  /// A criterion id (/2 cases).
+  std::size_t criterion(const bj::value& v) {
+    const auto s = w_.string(v);
+    auto it = fw_.criterion_index.find(s);
+    if (it == fw_.criterion_index.end()) w_.fail(ErrorCode::unknown_reference, "unknown criterion " + quoted(s));
+    return it->second;
+  }
+
   void evidence(const bj::object& o, IdSet& ids) {
     Evidence e;
     e.id = ids.take(w_, o, "evidence");
     e.title = w_.optional_string(o, "title");
     e.link = w_.optional_string(o, "link");
     e.date = w_.required_date(o, "date");
-    w_.each_required(o, "competencies", [&](const bj::value& v, std::size_t) { e.competencies.push_back(competency(v)); });
+    if (c_.version == 1) {
+      w_.each_required(o, "competencies", [&](const bj::value& v, std::size_t) { e.competencies.push_back(competency(v)); });
+    } else {
+      // /2: competencies, criteria or both, at least one of either.
+      w_.each(o, "competencies", [&](const bj::value& v, std::size_t) { e.competencies.push_back(competency(v)); });
+      w_.each(o, "criteria", [&](const bj::value& v, std::size_t) { e.criteria.push_back(criterion(v)); });
+      if (e.competencies.empty() && e.criteria.empty()) {
+        auto scope = w_.at("competencies");
+        w_.fail(ErrorCode::missing_field, "an evidence item names at least one competency or criterion");
+      }
+    }
     {
       const bj::value& v = w_.required(o, "visibility");
       auto scope = w_.at("visibility");
@@ -718,7 +854,14 @@ class CaseDecoder {
         m.goal = w_.string(*g);
         if (!goal_ids.contains(m.goal)) w_.fail(ErrorCode::unknown_reference, "unknown goal " + quoted(m.goal));
       }
-      w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) { m.addresses.push_back(competency(av)); });
+      w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) {
+        // /2: a criterion id beside the competency ids.
+        if (c_.version >= 2 && av.is_string() &&
+            fw_.criterion_index.count(std::string_view(av.get_string().data(), av.get_string().size())))
+          m.addresses_criteria.push_back(criterion(av));
+        else
+          m.addresses.push_back(competency(av));
+      });
       m.action = w_.optional_string(mo, "action");
       m.metric = w_.optional_string(mo, "metric");
       m.success_criteria = w_.optional_string(mo, "success_criteria");

@@ -23,7 +23,7 @@ void strings(Writer& w, const std::vector<std::string>& v) {
   w.end_array();
 }
 
-void expectation(Writer& w, const ExpectationResult& x) {
+void expectation(Writer& w, const ExpectationResult& x, bool v2) {
   w.begin_object();
   w.key("competency").string(x.competency);
   w.key("level").integer(x.level);
@@ -35,11 +35,35 @@ void expectation(Writer& w, const ExpectationResult& x) {
   int_or_null(w, x.ratings.manager);
   w.key("stakeholders");
   int_or_null(w, x.ratings.stakeholders);
+  if (v2) w.key("stakeholder_raters").integer(x.ratings.stakeholder_raters);
   w.key("agreed");
   int_or_null(w, x.ratings.agreed);
   w.key("evidence").integer(x.evidence);
   w.key("evidence_ids");
   strings(w, x.evidence_ids);
+  if (v2) {
+    w.key("uncounted").begin_object(true);
+    w.key("below_visibility").integer(x.uncounted.below_visibility);
+    w.key("outside_window").integer(x.uncounted.outside_window);
+    w.end_object();
+    w.key("criteria").begin_array();
+    for (const auto& c : x.criteria) {
+      w.begin_object(true);
+      w.key("id").string(c.id);
+      w.key("evidence").integer(c.evidence);
+      w.key("evidence_ids");
+      strings(w, c.evidence_ids);
+      w.key("met").boolean(c.met);
+      w.end_object();
+    }
+    w.end_array();
+    w.key("criteria_met");
+    if (x.criteria_met) w.number(*x.criteria_met);
+    else w.null();
+    w.key("credit").number(x.credit);
+    w.key("sustained_since");
+    date_or_null(w, x.sustained_since);
+  }
   w.key("status").string(name(x.status));
   w.key("flags").begin_array(true);
   for (Flag f : x.flags) w.string(name(f));
@@ -47,13 +71,40 @@ void expectation(Writer& w, const ExpectationResult& x) {
   w.end_object();
 }
 
-void gap(Writer& w, const Gap& g) {
+void gap(Writer& w, const Gap& g, bool v2) {
   w.begin_object(true);
   w.key("competency").string(g.competency);
   w.key("kind").string(name(g.kind));
   w.key("size").integer(g.size);
   w.key("priority").number(g.priority);
   w.key("addressed").boolean(g.addressed);
+  if (v2) {
+    w.key("criteria");
+    strings(w, g.criteria);
+  }
+  w.end_object();
+}
+
+void current(Writer& w, const std::optional<CurrentReport>& c) {
+  if (!c) {
+    w.null();
+    return;
+  }
+  w.begin_object(true);
+  w.key("level").string(c->level);
+  w.key("failed");
+  strings(w, c->failed);
+  w.key("review");
+  if (const auto& r = c->review) {
+    w.begin_object(true);
+    w.key("rating").string(r->rating);
+    w.key("date").string(format_date(r->date));
+    w.key("counted").boolean(r->counted);
+    w.key("below_min").boolean(r->below_min);
+    w.end_object();
+  } else {
+    w.null();
+  }
   w.end_object();
 }
 
@@ -161,10 +212,12 @@ void fact(Writer& w, const Fact& f) {
 void encode_report(const Report& r, std::string& out, int indent) {
   Writer w(out, indent);
   w.begin_object();
-  w.key("schema").string("rung.report/1");
+  const bool v2 = r.version >= 2;
+  w.key("schema").string(v2 ? "rung.report/2" : "rung.report/1");
   w.key("framework").string(r.framework);
   w.key("employee").string(r.employee);
   w.key("as_of").string(format_date(r.as_of));
+  if (v2) w.key("audience").string("full");
   w.key("move").begin_object(true);
   w.key("from").string(r.move.from);
   w.key("to");
@@ -173,6 +226,11 @@ void encode_report(const Report& r, std::string& out, int indent) {
   w.key("kind");
   if (r.move.kind) w.string(name(*r.move.kind));
   else w.null();
+  if (v2) {
+    w.key("gate");
+    if (r.move.gate) w.string(name(*r.move.gate));
+    else w.null();
+  }
   w.end_object();
   w.key("verdict").string(name(r.verdict));
   w.key("coverage");
@@ -181,11 +239,15 @@ void encode_report(const Report& r, std::string& out, int indent) {
   w.key("current_coverage");
   if (r.current_coverage) w.number(*r.current_coverage);
   else w.null();
+  if (v2) {
+    w.key("current");
+    current(w, r.current);
+  }
   w.key("expectations").begin_array();
-  for (const auto& x : r.expectations) expectation(w, x);
+  for (const auto& x : r.expectations) expectation(w, x, v2);
   w.end_array();
   w.key("gaps").begin_array();
-  for (const auto& g : r.gaps) gap(w, g);
+  for (const auto& g : r.gaps) gap(w, g, v2);
   w.end_array();
   w.key("plan");
   plan(w, r.plan);
@@ -202,6 +264,17 @@ void encode_report(const Report& r, std::string& out, int indent) {
     w.end_object();
   }
   w.end_array();
+  if (v2) {
+    w.key("warnings").begin_array();
+    for (const auto& warning : r.warnings) {
+      w.begin_object(true);
+      w.key("document").string(warning.document);
+      w.key("code").string("unknown_member");
+      w.key("path").string(warning.path);
+      w.end_object();
+    }
+    w.end_array();
+  }
   w.key("trace").begin_array();
   for (const auto& t : r.trace) {
     w.begin_object(true);
