@@ -1,12 +1,18 @@
 """A seeded generator of realistic rung documents for the benchmarks.
 
-    /usr/bin/python3 bench/generate.py framework > framework.json
-    /usr/bin/python3 bench/generate.py cases N [--seed S] > cases.jsonl
+    /usr/bin/python3 bench/generate.py framework [--version 2] > framework.json
+    /usr/bin/python3 bench/generate.py cases N [--seed S] [--version 2] > cases.jsonl
 
 The framework has 12 competencies and 3 tracks x 5 levels of 7-9
 expectations; each case (4-7 KB) has 8-23 assessments from self, manager
 and stakeholders, 4-6 evidence items, 3-6 milestones with progress and 6
 check-ins with feedback. The same arguments give the same bytes.
+
+With --version 2: rung.framework/2 with the first two ranks of the ic and
+mgmt tracks shared (a trunk), 2-3 criteria on every expectation from rank
+3 up, gated mgmt levels, and a v2 policy (partial credit, 90 sustained
+days); rung.case/2 cases whose evidence also names criteria. The /1
+documents are the same bytes with or without the option's code.
 """
 
 import argparse
@@ -49,6 +55,56 @@ def framework():
                      "holidays": ["2026-12-24", "2026-12-25", "2027-01-01", "2027-05-31", "2027-12-24",
                                   "2027-12-31"]},
     }
+
+
+def level_id_v2(track, rank):
+    """/2: the first two ranks of ic and mgmt are one trunk of shared levels."""
+    return level_id("ic", rank) if rank <= 2 and track in ("ic", "mgmt") else level_id(track, rank)
+
+
+def framework_v2():
+    fw = framework()
+    rnd = random.Random(11)
+    levels = []
+    for lv in fw["levels"]:
+        track, rank = lv["track"], lv["rank"]
+        if track == "mgmt" and rank <= 2:
+            continue  # on the trunk
+        lv = dict(lv)
+        del lv["track"]
+        lv["tracks"] = ["ic", "mgmt"] if track == "ic" and rank <= 2 else [track]
+        if track == "mgmt" and rank >= 3:
+            lv["gate"] = "application"
+        if rank >= 3:
+            lv["expectations"] = [dict(x, criteria=[{"id": f"{lv['id']}-{x['competency']}-{k}", "text": text(rnd, 6),
+                                                     **({"weight": 2} if k == 0 else {})}
+                                                    for k in range(rnd.randint(2, 3))])
+                                  for x in lv["expectations"]]
+        levels.append(lv)
+    fw.update(schema="rung.framework/2", levels=levels,
+              policy={"min_months_in_level": 12, "credit": "partial", "criteria_min": 0.6, "sustained_days": 90,
+                      "anonymity_min": 2})
+    return fw
+
+
+def to_v2(c, fw, rnd):
+    """A /1 case made /2: ids of the trunk, names, evidence naming criteria."""
+    levels = {lv["id"]: lv for lv in fw["levels"]}
+    e = c["employee"]
+    track = {"I": "ic", "M": "mgmt", "P": "product"}[e["level"][0]]
+    e["level"] = level_id_v2(track, int(e["level"][1:]))
+    if "target" in e:
+        e["target"] = level_id_v2(track, int(e["target"][1:]))
+    e["name"] = f"Person {c['employee']['id'][2:]}"
+    if len(levels[e["level"]]["tracks"]) > 1:
+        e["track"] = track
+    target = levels.get(e.get("target", ""))
+    criteria = [k["id"] for x in (target or {}).get("expectations", []) for k in x.get("criteria", [])]
+    for ev in c["evidence"]:
+        if criteria and rnd.random() < 0.7:
+            ev["criteria"] = rnd.sample(criteria, min(len(criteria), rnd.randint(1, 3)))
+    c["schema"] = "rung.case/2"
+    return c
 
 
 def day(rnd, back, ahead=0):
@@ -133,16 +189,21 @@ def main():
     ap.add_argument("what", choices=["framework", "cases"])
     ap.add_argument("count", nargs="?", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--version", type=int, choices=[1, 2], default=1)
     args = ap.parse_args()
     fw = framework()
     out = sys.stdout
     if args.what == "framework":
-        json.dump(fw, out, indent=1)
+        json.dump(framework_v2() if args.version == 2 else fw, out, indent=1)
         out.write("\n")
         return
     rnd = random.Random(args.seed)
+    fw2, rnd2 = (framework_v2(), random.Random(args.seed + 1000)) if args.version == 2 else (None, None)
     for i in range(args.count):
-        out.write(json.dumps(case(rnd, i, fw), separators=(",", ":")))
+        c = case(rnd, i, fw)
+        if fw2:
+            c = to_v2(c, fw2, rnd2)
+        out.write(json.dumps(c, separators=(",", ":")))
         out.write("\n")
 
 
