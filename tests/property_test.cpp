@@ -301,3 +301,167 @@ TEST_CASE("property: every error path resolves in the input document" * doctest:
   }
   CHECK(errors > kCases / 2);
 }
+
+// ------------------------------------------------------------ version 2
+
+namespace {
+
+/// The example framework as rung.framework/2: E2 and E3 shared by the ic and
+/// mgmt tracks, two criteria on every expectation of E4, E5, M4 and M5, M5
+/// gated, partial credit, 60 sustained days, anonymity from 2 raters.
+const Engine& engine_v2() {
+  static const Engine e = [] {
+    bj::value fw = bj::parse(builtin_framework());
+    fw.as_object()["schema"] = "rung.framework/2";
+    for (auto& lv : fw.at("levels").as_array()) {
+      auto& l = lv.as_object();
+      const std::string id(l["id"].as_string());
+      if (id == "E2" || id == "E3") l["tracks"] = bj::array{"ic", "mgmt"};
+      else l["tracks"] = bj::array{l["track"]};
+      l.erase("track");
+      if (id == "M5") l["gate"] = "application";
+      if (id == "E2" || id == "E3") continue;
+      for (auto& x : l["expectations"].as_array()) {
+        const std::string c(x.at("competency").as_string());
+        x.as_object()["criteria"] = bj::array{bj::object{{"id", id + "-" + c + "-1"}, {"text", "first"}, {"weight", 2}},
+                                              bj::object{{"id", id + "-" + c + "-2"}, {"text", "second"}}};
+      }
+    }
+    auto& policy = fw.at("policy").as_object();
+    policy["credit"] = "partial";
+    policy["criteria_min"] = 0.6;
+    policy["sustained_days"] = 60;
+    policy["anonymity_min"] = 2;
+    auto engine = Engine::load(bj::serialize(fw));
+    REQUIRE(engine);
+    return *engine;
+  }();
+  return e;
+}
+
+/// A generated case made rung.case/2: evidence items also name criteria of
+/// the levels above, some name only criteria.
+bj::object make_v2(CaseGen& gen) {
+  static const std::vector<std::string> criteria{"E4-design-1", "E4-design-2", "E4-delivery-1", "E4-mentoring-2",
+                                                 "E4-ops-1",    "E5-design-1", "E5-influence-2", "M4-delivery-1",
+                                                 "M4-ops-2",    "M5-mentoring-1"};
+  bj::object c = gen.make();
+  c["schema"] = "rung.case/2";
+  for (auto& ev : c["evidence"].as_array()) {
+    auto& o = ev.as_object();
+    bj::array named;
+    for (int k = gen.pick(0, 3); k > 0; --k) named.push_back(bj::value(gen.one(criteria)));
+    if (!named.empty()) o["criteria"] = std::move(named);
+    if (o["competencies"].as_array().empty() && !o.contains("criteria")) o["criteria"] = bj::array{"E4-ops-1"};
+    if (gen.chance(0.2) && o.contains("criteria")) o.erase("competencies");
+  }
+  return c;
+}
+
+std::string report_json_v2(const bj::object& c) {
+  std::string out;
+  REQUIRE(engine_v2().evaluate_json(bj::serialize(c), out));
+  return out;
+}
+
+/// A /2 report with every evidence_ids list sorted (the expectation's and
+/// each criterion's: their order is the case's evidence order).
+std::string without_evidence_order_v2(const std::string& json) {
+  bj::value v = bj::parse(json);
+  auto sort_ids = [](bj::value& ids) {
+    auto& a = ids.as_array();
+    std::sort(a.begin(), a.end(), [](const bj::value& x, const bj::value& y) { return x.as_string() < y.as_string(); });
+  };
+  for (auto& x : v.at("expectations").as_array()) {
+    sort_ids(x.at("evidence_ids"));
+    for (auto& k : x.at("criteria").as_array()) sort_ids(k.at("evidence_ids"));
+  }
+  return bj::serialize(v);
+}
+
+}  // namespace
+
+TEST_CASE("property /2: byte-identical output, and the order of evidence and check-ins does not matter" *
+          doctest::test_suite("property")) {
+  CaseGen gen(6);
+  for (int i = 0; i < kCases; ++i) {
+    bj::object c = make_v2(gen);
+    const std::string before = report_json_v2(c);
+    CHECK(before.rfind("{\"schema\":\"rung.report/2\"", 0) == 0);
+    CHECK(report_json_v2(c) == before);
+    std::shuffle(c["evidence"].as_array().begin(), c["evidence"].as_array().end(), gen.rnd());
+    std::shuffle(c["checkins"].as_array().begin(), c["checkins"].as_array().end(), gen.rnd());
+    CHECK(without_evidence_order_v2(report_json_v2(c)) == without_evidence_order_v2(before));
+  }
+}
+
+TEST_CASE("property /2: more counted evidence never lowers coverage, credit or the verdict" *
+          doctest::test_suite("property")) {
+  CaseGen gen(7);
+  int added = 0;
+  for (int i = 0; i < kCases; ++i) {
+    bj::object c = make_v2(gen);
+    auto base = engine_v2().evaluate(bj::serialize(c));
+    REQUIRE(base);
+    if (base->verdict == Verdict::no_target) continue;
+    bj::object more = c;
+    more["evidence"].as_array().push_back(
+        bj::object{{"id", "ev-new"}, {"date", c["as_of"]}, {"competencies", bj::array{"design"}},
+                   {"criteria", bj::array{"E4-design-1", "E5-design-2", "M4-delivery-1"}}, {"visibility", "decision_makers"}});
+    auto r = engine_v2().evaluate(bj::serialize(more));
+    REQUIRE(r);
+    CHECK(*r->coverage >= *base->coverage - 1e-12);
+    CHECK(rank(r->verdict) >= rank(base->verdict));
+    for (std::size_t k = 0; k < r->expectations.size(); ++k) CHECK(r->expectations[k].credit >= base->expectations[k].credit - 1e-12);
+    ++added;
+  }
+  CHECK(added > kCases / 2);
+}
+
+TEST_CASE("property /2: every error path resolves in the input document" * doctest::test_suite("property")) {
+  CaseGen gen(8);
+  const std::vector<bj::value> junk{nullptr, true, 2.5, -1, "x", "E9-nope", bj::array{}, bj::object{}};
+  int errors = 0;
+  for (int i = 0; i < kCases * 2; ++i) {
+    bj::value doc = make_v2(gen);
+    bj::value* at = &doc;
+    for (int depth = gen.pick(1, 4); depth > 0; --depth) {
+      if (at->is_object() && !at->as_object().empty()) {
+        auto& o = at->as_object();
+        auto it = o.begin() + gen.pick(0, static_cast<int>(o.size()) - 1);
+        if (depth == 1) {
+          if (gen.chance(0.3)) o.erase(it);
+          else it->value() = gen.one(junk);
+          break;
+        }
+        at = &it->value();
+      } else if (at->is_array() && !at->as_array().empty()) {
+        auto& a = at->as_array();
+        auto& item = a[static_cast<std::size_t>(gen.pick(0, static_cast<int>(a.size()) - 1))];
+        if (depth == 1) {
+          item = gen.one(junk);
+          break;
+        }
+        at = &item;
+      } else {
+        *at = gen.one(junk);
+        break;
+      }
+    }
+    auto r = engine_v2().evaluate(bj::serialize(doc));
+    if (r) continue;
+    ++errors;
+    const InputError& e = r.error();
+    CAPTURE(e.path);
+    CAPTURE(name(e.code));
+    bj::error_code ec;
+    if (e.code == ErrorCode::missing_field) {
+      const auto slash = e.path.rfind('/');
+      REQUIRE(slash != std::string::npos);
+      CHECK(doc.find_pointer(e.path.substr(0, slash), ec) != nullptr);
+    } else {
+      CHECK(doc.find_pointer(e.path, ec) != nullptr);
+    }
+  }
+  CHECK(errors > kCases / 2);
+}
