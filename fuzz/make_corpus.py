@@ -19,15 +19,18 @@ frameworks = [REPO / "examples" / "framework.json", *sorted((REPO / "tests" / "f
 for f in frameworks:
     put("fuzz_framework", f.read_bytes())
 cases = [(REPO / "examples" / f"{n}.json").read_bytes() for n in ("ready", "close", "blocked")]
+v2_cases = []  # cases written for version-2 frameworks (fuzz_case also runs a /2 framework)
 for fixture in sorted((REPO / "tests" / "cases").glob("*.json")):
     doc = json.loads(fixture.read_text())
     if isinstance(doc.get("framework"), dict):
         put("fuzz_framework", json.dumps(doc["framework"]).encode())
     if "case" in doc:
-        cases.append(json.dumps(doc["case"]).encode())
+        text = json.dumps(doc["case"]).encode()
+        v2 = isinstance(doc.get("framework"), dict) and doc["framework"].get("schema") == "rung.framework/2"
+        (v2_cases if v2 else cases).append(text)
     if "case_text" in doc:
         cases.append(doc["case_text"].encode())
-for c in cases[:120]:
+for c in cases[:120] + v2_cases[:60]:
     put("fuzz_case", c)
     put("fuzz_capi", b"\x00" + c)
 for f in frameworks:

@@ -167,7 +167,7 @@ class BlockCache final : public bj::memory_resource {
     std::size_t size, align;
   };
 
-  static void free_block(const Block& b) noexcept { ::operator delete(b.p, b.size, std::align_val_t{b.align}); }
+  static void free_block(const Block& b) noexcept { ::operator delete(b.p, std::align_val_t{b.align}); }
 
   void* do_allocate(std::size_t size, std::size_t align) override {
     lent_.reserve(lent_.size() + 1);  // may throw bad_alloc before anything is taken
