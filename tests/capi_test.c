@@ -213,6 +213,36 @@ static void test_null_arguments(const rung_engine* engine) {
   CHECK(rung_example_framework(NULL) != NULL);
 }
 
+/* Version 2 through the same entry points: the framework's schema decides. */
+static void test_version_2(void) {
+  static const char fw[] =
+      "{\"schema\":\"rung.framework/2\",\"id\":\"v2\",\"scale\":[\"no\",\"yes\"],"
+      "\"competencies\":[{\"id\":\"a\"}],\"levels\":["
+      "{\"id\":\"L1\",\"tracks\":[\"ic\",\"mgmt\"],\"rank\":1,\"expectations\":[]},"
+      "{\"id\":\"L2\",\"track\":\"ic\",\"rank\":2,\"expectations\":[]},"
+      "{\"id\":\"M2\",\"track\":\"mgmt\",\"rank\":2,\"gate\":\"application\",\"expectations\":[]}]}";
+  static const char on_trunk[] =
+      "{\"schema\":\"rung.case/2\",\"as_of\":\"2026-11-23\",\"employee\":{\"id\":\"e\",\"level\":\"L1\"}}";
+  static const char on_mgmt[] =
+      "{\"schema\":\"rung.case/2\",\"as_of\":\"2026-11-23\",\"employee\":{\"id\":\"e\",\"level\":\"L1\","
+      "\"track\":\"mgmt\"}}";
+  rung_engine* engine = NULL;
+  rung_buf out = {NULL, 0};
+  rung_error* err = NULL;
+  CHECK(rung_engine_new(&engine, fw, sizeof fw - 1, &err) == RUNG_OK);
+  /* Two levels at rank 2 share a track with L1: no target, choose_track. */
+  CHECK(rung_evaluate(&out, engine, on_trunk, sizeof on_trunk - 1, RUNG_FORMAT_JSON, &err) == RUNG_OK);
+  CHECK(out.data && strncmp(out.data, "{\"schema\":\"rung.report/2\"", 25) == 0);
+  CHECK(out.data && strstr(out.data, "\"verdict\":\"no_target\"") != NULL);
+  CHECK(out.data && strstr(out.data, "\"id\":\"choose_track\"") != NULL);
+  rung_buf_dispose(&out);
+  /* On the mgmt track the target is M2, through an application. */
+  CHECK(rung_evaluate(&out, engine, on_mgmt, sizeof on_mgmt - 1, RUNG_FORMAT_JSON, &err) == RUNG_OK);
+  CHECK(out.data && strstr(out.data, "\"move\":{\"from\":\"L1\",\"to\":\"M2\",\"kind\":\"promotion\",\"gate\":\"application\"}") != NULL);
+  rung_buf_dispose(&out);
+  rung_engine_free(engine);
+}
+
 int main(int argc, char** argv) {
   rung_engine* engine;
   if (argc < 2) {
@@ -225,6 +255,7 @@ int main(int argc, char** argv) {
   test_error_families(engine);
   test_limits_and_garbage(engine);
   test_null_arguments(engine);
+  test_version_2();
   rung_engine_free(engine);
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures ? 1 : 0;

@@ -144,3 +144,35 @@ def test_readme_python_example_runs_as_written():
     out = subprocess.run([sys.executable, "-c", block.group(1)], capture_output=True, text=True, cwd=REPO)
     assert out.returncode == 0, out.stderr
     assert "close" in out.stdout
+
+
+def test_version_2_through_python_and_the_cli(tmp_path):
+    # The framework's schema decides the report: no new entry point.
+    framework = json.loads((EXAMPLES / "framework.json").read_text())
+    framework["schema"] = "rung.framework/2"
+    for level in framework["levels"]:
+        if level["id"] == "E4":
+            level["gate"] = "application"
+            level["expectations"][0]["criteria"] = [{"id": "e4-design-1", "text": "Designs what others build on"}]
+    case = json.loads((EXAMPLES / "close.json").read_text())
+    case["schema"] = "rung.case/2"
+    case["evidence"][0]["criteria"] = ["e4-design-1"]
+    engine = rung.Engine(framework)
+    report = engine.evaluate(case)
+    assert report["schema"] == "rung.report/2"
+    assert report["audience"] == "full"
+    assert report["move"]["gate"] == "application"
+    design = report["expectations"][0]
+    assert design["competency"] == "design"
+    assert design["criteria"] == [{"id": "e4-design-1", "evidence": 1, "evidence_ids": [case["evidence"][0]["id"]],
+                                   "met": True}]
+    fw_path, case_path = tmp_path / "fw.json", tmp_path / "case.json"
+    fw_path.write_text(json.dumps(framework))
+    case_path.write_text(json.dumps(case))
+    out = cli("evaluate", "--framework", str(fw_path), str(case_path))
+    assert out.returncode == 0
+    assert engine.evaluate(case, raw=True, pretty=True) + b"\n" == out.stdout
+    # A /2 case against the /1 example framework is refused at /schema.
+    with pytest.raises(rung.InputError) as e:
+        rung.Engine(EXAMPLES / "framework.json").evaluate(case)
+    assert (e.value.code, e.value.path, e.value.document) == ("invalid_value", "/schema", "case")
