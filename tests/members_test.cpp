@@ -1,4 +1,4 @@
-// SPEC §7.6 "warnings" and strict mode: the members a document holds that
+// `warnings` and strict mode (docs/rules.md): the members a document holds that
 // the contract does not name, as JSON Pointers in text order.
 #include <doctest/doctest.h>
 
@@ -31,7 +31,7 @@ std::vector<std::string> case_paths(const char* text, int version = 1) {
 
 using Paths = std::vector<std::string>;
 
-// SPEC §1.2's example with every optional member of a /1 case.
+// A /1 case with every optional member.
 const char* kFullCase = R"({
   "schema": "rung.case/1", "as_of": "2026-11-22",
   "employee": {"id": "e-123", "level": "E3", "target": "E4", "in_level_since": "2025-03-01",
@@ -51,7 +51,7 @@ const char* kFullCase = R"({
   "feedback": [{"date": "2026-09-01", "kind": "praise", "channel": "indirect", "text": "t", "from": "p-9"}]
 })";
 
-// SPEC §7.1's example, with a calendar of every member (§1.4) and a name.
+// A /2 framework like the contract's example, with a calendar of every member and a name.
 const char* kFramework2 = R"({"schema": "rung.framework/2", "id": "acme-eng", "name": "Acme",
  "scale": ["none", "basic", "working", "strong", "expert"],
  "competencies": [{"id": "design", "name": "System design", "category": "technical"}],
@@ -131,7 +131,7 @@ TEST_CASE("W a /1 case cannot name criteria, a track or a name; a /2 case can" *
           doctest::test_suite("members")) {
   const char* c = R"({"employee": {"id": "e", "name": "Ada", "track": "ic"},
                       "evidence": [{"id": "a", "criteria": ["s2-design-1"]}]})";
-  // A /1 case evaluated against a /2 framework is still a /1 case (§7.4).
+  // A /1 case evaluated against a /2 framework is still a /1 case.
   CHECK(case_paths(c, 1) == Paths{"/employee/name", "/employee/track", "/evidence/0/criteria"});
   CHECK(case_paths(c, 2).empty());
 }
@@ -146,7 +146,7 @@ TEST_CASE("W a /1 framework cannot name tracks, gates or criteria; a /2 framewor
               Document::framework, 2) == Paths{"/levels/0/expectations/0/criteria/0/txt"});
 }
 
-TEST_CASE("W every member the SPEC names is known" * doctest::test_suite("members")) {
+TEST_CASE("W every member the contract names is known" * doctest::test_suite("members")) {
   CHECK(case_paths(kFullCase, 1).empty());
   CHECK(case_paths(kFullCase, 2).empty());
 }

@@ -30,10 +30,10 @@ constexpr Member objects(std::string_view name, std::span<const Member> kind, in
 }
 
 // The schema, innermost kinds first (a kind must be defined before it is
-// used). Members are those of SPEC §1.1-§1.4 and §7.1-§7.2 and of their
+// used). Members are those of the documents of docs/rules.md (versions 1 and 2) and of their
 // examples; `since = 2` marks what only /2 names.
 
-// Framework (§1.1, §1.4, §7.1).
+// Framework.
 constexpr Member kCompetency[] = {leaf("id"), leaf("name"), leaf("category")};
 constexpr Member kCriterion[] = {leaf("id"), leaf("text"), leaf("weight")};
 constexpr Member kExpectation[] = {leaf("competency"), leaf("level"), leaf("weight"), leaf("critical"),
@@ -44,13 +44,13 @@ constexpr Member kLevel[] = {leaf("id"), leaf("name"), leaf("track"), leaf("trac
 constexpr Member kCycle[] = {leaf("id"), leaf("decision"), leaf("effective")};
 constexpr Member kCalendar[] = {objects("cycles", kCycle), leaf("every_months"), leaf("first_decision"),
                                 leaf("effective_after_days"), leaf("weekend"), leaf("holidays")};
-// `policy` is a leaf here: its unknown keys are errors (§1.3), and its `x-`
+// `policy` is a leaf here: its unknown keys are errors, and its `x-`
 // keys in /2 are allowed, both decided by the decoder.
 constexpr Member kFramework[] = {leaf("schema"), leaf("id"), leaf("name"), leaf("scale"),
                                  objects("competencies", kCompetency), objects("levels", kLevel),
                                  leaf("policy"), object("calendar", kCalendar)};
 
-// Case (§1.2, §6, §7.2, §7.6).
+// Case.
 constexpr Member kReview[] = {leaf("rating"), leaf("date")};
 constexpr Member kEmployee[] = {leaf("id"), leaf("name", 2), leaf("level"), leaf("track", 2), leaf("target"),
                                 leaf("in_level_since"), object("last_review", kReview), leaf("motivation")};
@@ -65,8 +65,7 @@ constexpr Member kMilestone[] = {leaf("id"), leaf("goal"), leaf("addresses"), le
                                  objects("progress", kProgress), leaf("done")};
 constexpr Member kPlan[] = {leaf("agreed_on"), leaf("target_cycle"), objects("goals", kGoal),
                             objects("milestones", kMilestone)};
-// Feedback in a check-in has no `date` of its own: it is the check-in's (§1.2,
-// §6 "feedback `date` (top-level only)").
+// Feedback in a check-in has no `date` of its own: it is the check-in's.
 constexpr Member kCheckinFeedback[] = {leaf("kind"), leaf("channel"), leaf("text"), leaf("from")};
 constexpr Member kBlocker[] = {leaf("text"), leaf("resolved")};
 constexpr Member kCheckin[] = {leaf("date"), leaf("with"), objects("feedback", kCheckinFeedback),

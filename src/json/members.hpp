@@ -1,4 +1,5 @@
-// Members the contract does not name (SPEC §7.6 "warnings" and strict mode).
+// Members the contract does not name: the `warnings` of a /2 report and strict
+// mode (docs/rules.md, "Version 2").
 // A typo such as "assesments" is ignored by the decoder (§6); listing it is
 // what keeps it from silently changing a verdict.
 #pragma once
