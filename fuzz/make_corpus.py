@@ -15,6 +15,28 @@ def put(target, data: bytes):
     (d / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
 
 
+def merge_patch(target, patch):
+    """RFC 7386, as the fixture runner applies it."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for k, v in patch.items():
+        if v is None:
+            out.pop(k, None)
+        else:
+            out[k] = merge_patch(out.get(k), v)
+    return out
+
+
+def inline_framework(doc):
+    """A fixture's framework as an object: inline, or a base and a patch."""
+    fw = doc.get("framework")
+    if isinstance(fw, dict) and "base" in fw and "schema" not in fw:
+        base = json.loads((REPO / "tests" / "frameworks" / f"{fw['base']}.json").read_text())
+        return merge_patch(base, fw["patch"])
+    return fw if isinstance(fw, dict) else None
+
+
 frameworks = [REPO / "examples" / "framework.json", *sorted((REPO / "tests" / "frameworks").glob("*.json"))]
 for f in frameworks:
     put("fuzz_framework", f.read_bytes())
@@ -22,11 +44,12 @@ cases = [(REPO / "examples" / f"{n}.json").read_bytes() for n in ("ready", "clos
 v2_cases = []  # cases written for version-2 frameworks (fuzz_case also runs a /2 framework)
 for fixture in sorted((REPO / "tests" / "cases").glob("*.json")):
     doc = json.loads(fixture.read_text())
-    if isinstance(doc.get("framework"), dict):
-        put("fuzz_framework", json.dumps(doc["framework"]).encode())
+    fw = inline_framework(doc)
+    if fw is not None:
+        put("fuzz_framework", json.dumps(fw).encode())
     if "case" in doc:
         text = json.dumps(doc["case"]).encode()
-        v2 = isinstance(doc.get("framework"), dict) and doc["framework"].get("schema") == "rung.framework/2"
+        v2 = fw is not None and fw.get("schema") == "rung.framework/2"
         (v2_cases if v2 else cases).append(text)
     if "case_text" in doc:
         cases.append(doc["case_text"].encode())

@@ -75,6 +75,38 @@ bj::value lookup(const bj::value& report, const std::string& key) {
   }
 }
 
+/// RFC 7386 JSON merge patch: objects merge member by member (recursively),
+/// a null member deletes, any other value (arrays included) replaces. Kept
+/// members keep their place and new ones go last, as in tests/cases/rebase.py.
+bj::value merge_patch(bj::value target, const bj::value& patch) {
+  if (!patch.is_object()) return patch;
+  if (!target.is_object()) target = bj::object();
+  bj::object& t = target.get_object();
+  for (const auto& m : patch.get_object()) {
+    if (m.value().is_null()) {
+      t.stable_erase(m.key());  // erase() would move the last member into the gap
+    } else {
+      bj::value* old = t.if_contains(m.key());
+      bj::value merged = merge_patch(old ? std::move(*old) : bj::value(), m.value());
+      t[m.key()] = std::move(merged);
+    }
+  }
+  return target;
+}
+
+/// A fixture's `framework`: a file name in tests/frameworks/, a base and a
+/// merge patch ({"base": NAME, "patch": {...}}), or an inline framework
+/// (an object with a "schema" member is always inline).
+std::string framework_text(const bj::value& fw, const fs::path& frameworks) {
+  const auto file = [&](const bj::value& name) { return read(frameworks / (std::string(name.as_string()) + ".json")); };
+  if (fw.is_string()) return file(fw);
+  const bj::object* o = fw.if_object();
+  if (!o || o->contains("schema") || !o->contains("base")) return bj::serialize(fw);
+  if (o->size() != 2 || !o->contains("patch"))
+    throw std::runtime_error("framework: a base framework takes exactly the members \"base\" and \"patch\"");
+  return bj::serialize(merge_patch(bj::parse(file(o->at("base"))), o->at("patch")));
+}
+
 struct Fixture {
   std::string framework, case_text;
   bj::value expect, error;
@@ -91,9 +123,7 @@ Fixture load(const fs::path& path) {
   const bj::object doc = bj::parse(read(path)).as_object();
   const fs::path frameworks = path.parent_path().parent_path() / "frameworks";
   if (const auto* t = doc.if_contains("framework_text")) f.framework = std::string(t->as_string());
-  else if (doc.at("framework").is_string())
-    f.framework = read(frameworks / (std::string(doc.at("framework").as_string()) + ".json"));
-  else f.framework = bj::serialize(doc.at("framework"));
+  else f.framework = framework_text(doc.at("framework"), frameworks);
   if (const auto* t = doc.if_contains("case_text")) f.case_text = std::string(t->as_string());
   else f.case_text = bj::serialize(doc.at("case"));
   if (const auto* e = doc.if_contains("expect")) f.expect = *e;
