@@ -220,6 +220,19 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
   for (const auto& l : fw.levels)
     for (const auto& t : l.tracks) tracks[t][l.rank] = l.id;
   o << "framework " << fw.id << ": valid\n";
+  // /2 text from the document, made safe for a terminal (as render::printable).
+  auto safe = [](std::string_view s) {
+    std::string out;
+    for (char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '\t' || c == '\n' || c == '\r') out += ' ';
+      else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
+      else out += ch;
+    }
+    return out;
+  };
+  const bool v2 = fw.version >= 2;
+  if (v2 && !fw.name.empty()) o << "  name: " << safe(fw.name) << "\n";
   o << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
             << ")\n";
   o << "  competencies: " << fw.competencies.size() << "\n";
@@ -228,6 +241,63 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
     o << "    " << track << ":";
     for (const auto& [rank, id] : levels) o << " " << id << " (" << rank << ")";
     o << "\n";
+  }
+  if (v2) {
+    // The trunk: levels on more than one track, by rank; consecutive ones on
+    // the same tracks are listed together.
+    std::vector<const rung::Level*> trunk;
+    for (const auto& l : fw.levels)
+      if (l.tracks.size() > 1) trunk.push_back(&l);
+    std::stable_sort(trunk.begin(), trunk.end(), [](const rung::Level* a, const rung::Level* b) { return a->rank < b->rank; });
+    auto joined = [&](const std::vector<std::string>& v) {
+      std::string out;
+      for (const auto& t : v) out += (out.empty() ? "" : ", ") + safe(t);
+      return out;
+    };
+    o << "  trunk (levels on more than one track):";
+    if (trunk.empty()) o << " none";
+    for (std::size_t i = 0; i < trunk.size(); ++i) {
+      const bool same_as_next = i + 1 < trunk.size() && trunk[i + 1]->tracks == trunk[i]->tracks;
+      o << " " << safe(trunk[i]->id) << " (" << trunk[i]->rank << ")"
+        << (same_as_next ? "," : " on " + joined(trunk[i]->tracks) + (i + 1 < trunk.size() ? ";" : ""));
+    }
+    o << "\n";
+    // Where the tracks split: a trunk level whose tracks lead on to
+    // different levels (or some to none).
+    for (const rung::Level* l : trunk) {
+      std::vector<std::pair<std::string, std::vector<std::string>>> next;  // next level, its tracks
+      for (const auto& t : l->tracks) {
+        const auto& on = tracks[t];
+        const auto it = on.upper_bound(l->rank);
+        const std::string to = it == on.end() ? "(no higher level)" : safe(it->second) + " (" + std::to_string(it->first) + ")";
+        auto group = std::find_if(next.begin(), next.end(), [&](const auto& g) { return g.first == to; });
+        if (group == next.end()) next.push_back({to, {t}});
+        else group->second.push_back(t);
+      }
+      if (next.size() < 2) continue;
+      o << "  tracks split after " << safe(l->id) << " (" << l->rank << "):";
+      for (std::size_t k = 0; k < next.size(); ++k)
+        o << (k ? "; " : " ") << joined(next[k].second) << " -> " << next[k].first;
+      o << "\n";
+    }
+    // Each level: its expectations, criteria, and gate when not open.
+    std::size_t all_criteria = 0;
+    o << "  levels in detail:\n";
+    for (const auto& l : fw.levels) {
+      std::size_t criteria = 0, with = 0;
+      for (const auto& e : l.expectations) {
+        criteria += e.criteria.size();
+        with += e.criteria.empty() ? 0 : 1;
+      }
+      all_criteria += criteria;
+      o << "    " << safe(l.id) << " (" << l.rank << "): " << l.expectations.size()
+        << (l.expectations.size() == 1 ? " expectation" : " expectations");
+      if (criteria)
+        o << ", " << criteria << (criteria == 1 ? " criterion" : " criteria") << " on " << with << " of them";
+      if (l.gate != rung::Gate::open) o << ", gate " << rung::name(l.gate);
+      o << "\n";
+    }
+    o << "  criteria: " << all_criteria << " in all\n";
   }
   std::size_t shown = 0, ahead = 0;
   for (const auto& c : fw.calendar.cycles)

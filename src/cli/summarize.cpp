@@ -75,10 +75,12 @@ bool Team::add(std::string_view line, std::string& problem) {
     ++errors;
     return true;
   }
-  if (schema != "rung.report/1") {
-    problem = "neither a rung.report/1 nor a rung.error/1 document";
+  if (schema != "rung.report/1" && schema != "rung.report/2") {
+    problem = "neither a rung.report/1, a rung.report/2 nor a rung.error/1 document";
     return false;
   }
+  const bool version2 = schema == "rung.report/2";
+  if (version2) v2 = true;
   ++cases;
   ++verdicts[str(o.if_contains("verdict"))];
   const bj::value* timeline = o.if_contains("timeline");
@@ -91,10 +93,19 @@ bool Team::add(std::string_view line, std::string& problem) {
       auto& stat = gap_stats[str(g.get_object().if_contains("competency"))];
       ++stat.count;
       if (const bj::value* p = g.get_object().if_contains("priority"); p && p->is_number()) stat.priority += p->to_number<double>();
+      const bj::value* criteria = version2 ? g.get_object().if_contains("criteria") : nullptr;
+      if (criteria && criteria->is_array() && !criteria->get_array().empty()) {
+        auto& cg = criteria_gaps[str(g.get_object().if_contains("competency"))];
+        ++cg.count;
+        cg.criteria += criteria->get_array().size();
+      }
     }
   if (const bj::value* xs = o.if_contains("expectations"); xs && xs->is_array())
     for (const auto& x : xs->get_array()) {
       if (!x.is_object()) continue;
+      if (const bj::value* status = x.get_object().if_contains("status");
+          version2 && status && status->is_string() && status->get_string() == "emerging")
+        ++emerging[str(x.get_object().if_contains("competency"))];
       const bj::value* flags = x.get_object().if_contains("flags");
       if (!flags || !flags->is_array()) continue;
       for (const auto& f : flags->get_array())
@@ -131,6 +142,9 @@ void Team::render(const std::string& format, std::string& out) const {
   static const char* kVerdicts[] = {"ready", "close", "not_ready", "blocked", "no_target"};
   const auto gaps = top_gaps();
   const auto late = overdue_sorted();
+  std::size_t total_emerging = 0, total_criteria_gaps = 0;
+  for (const auto& [c, n] : emerging) total_emerging += n;
+  for (const auto& [c, s] : criteria_gaps) total_criteria_gaps += s.count;
   auto count = [&](const std::map<std::string, std::size_t>& m, const std::string& k) {
     auto it = m.find(k);
     return it == m.end() ? std::size_t{0} : it->second;
@@ -144,6 +158,15 @@ void Team::render(const std::string& format, std::string& out) const {
     for (const auto& [c, s] : gaps) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(s.count) + "  " + num(s.priority) + "\n";
     out += "\nBlind spots by competency\n";
     for (const auto& [c, n] : blind_spots) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(n) + "\n";
+    if (v2) {
+      out += "\nEmerging expectations by competency (" + std::to_string(total_emerging) +
+             " in all; level reached, not yet held long enough)\n";
+      for (const auto& [c, n] : emerging) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(n) + "\n";
+      out += "\nCriteria gaps by competency (" + std::to_string(total_criteria_gaps) +
+             " in all; count, criteria not shown)\n";
+      for (const auto& [c, s] : criteria_gaps)
+        out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(s.count) + "  " + std::to_string(s.criteria) + "\n";
+    }
     out += "\nOverdue check-ins (" + std::to_string(late.size()) + ")\n";
     for (const auto& o : late) out += "  " + o.employee + "  " + std::to_string(o.days) + " days (due " + o.next_due + ")\n";
     return;
@@ -158,6 +181,15 @@ void Team::render(const std::string& format, std::string& out) const {
     for (const auto& [c, s] : gaps) out += "| " + cell(c) + " | " + std::to_string(s.count) + " | " + num(s.priority) + " |\n";
     out += "\n## Blind spots\n\n| Competency | Blind spots |\n|---|---|\n";
     for (const auto& [c, n] : blind_spots) out += "| " + cell(c) + " | " + std::to_string(n) + " |\n";
+    if (v2) {
+      out += "\n## Emerging expectations\n\n" + std::to_string(total_emerging) +
+             " in all: the level is reached, not yet held long enough to count.\n\n| Competency | Emerging |\n|---|---|\n";
+      for (const auto& [c, n] : emerging) out += "| " + cell(c) + " | " + std::to_string(n) + " |\n";
+      out += "\n## Criteria gaps\n\n" + std::to_string(total_criteria_gaps) +
+             " in all: gaps with criteria not shown yet.\n\n| Competency | Gaps | Criteria not shown |\n|---|---|---|\n";
+      for (const auto& [c, s] : criteria_gaps)
+        out += "| " + cell(c) + " | " + std::to_string(s.count) + " | " + std::to_string(s.criteria) + " |\n";
+    }
     out += "\n## Overdue check-ins\n\n| Employee | Days overdue | Was due |\n|---|---|---|\n";
     for (const auto& o : late) out += "| " + cell(o.employee) + " | " + std::to_string(o.days) + " | " + o.next_due + " |\n";
     return;
@@ -176,7 +208,21 @@ void Team::render(const std::string& format, std::string& out) const {
   out += "<h2>Verdicts</h2>\n" + bars(v) + "<h2>Target cycles</h2>\n" + bars(cy) +
          "<h2>Competencies with the most gaps</h2>\n" + bars(g) + "<table>\n<tr><th>Competency</th><th>Gaps</th><th>Summed priority</th></tr>\n";
   for (const auto& [c, s] : gaps) out += "<tr><td>" + esc(c) + "</td><td>" + std::to_string(s.count) + "</td><td>" + num(s.priority) + "</td></tr>\n";
-  out += "</table>\n<h2>Blind spots</h2>\n" + bars(b) + "<h2>Overdue check-ins</h2>\n<table>\n<tr><th>Employee</th><th>Days overdue</th><th>Was due</th></tr>\n";
+  out += "</table>\n<h2>Blind spots</h2>\n" + bars(b);
+  if (v2) {
+    std::vector<std::pair<std::string, double>> em, cg;
+    for (const auto& [c, n] : emerging) em.emplace_back(c, static_cast<double>(n));
+    for (const auto& [c, s] : criteria_gaps) cg.emplace_back(c, static_cast<double>(s.count));
+    out += "<h2>Emerging expectations</h2>\n<p>" + std::to_string(total_emerging) +
+           " in all: the level is reached, not yet held long enough to count.</p>\n" + bars(em) +
+           "<h2>Criteria gaps</h2>\n<p>" + std::to_string(total_criteria_gaps) +
+           " in all: gaps with criteria not shown yet.</p>\n" + bars(cg) +
+           "<table>\n<tr><th>Competency</th><th>Gaps</th><th>Criteria not shown</th></tr>\n";
+    for (const auto& [c, s] : criteria_gaps)
+      out += "<tr><td>" + esc(c) + "</td><td>" + std::to_string(s.count) + "</td><td>" + std::to_string(s.criteria) + "</td></tr>\n";
+    out += "</table>\n";
+  }
+  out += "<h2>Overdue check-ins</h2>\n<table>\n<tr><th>Employee</th><th>Days overdue</th><th>Was due</th></tr>\n";
   for (const auto& o : late) out += "<tr><td>" + esc(o.employee) + "</td><td>" + std::to_string(o.days) + "</td><td>" + o.next_due + "</td></tr>\n";
   out += "</table>\n</body>\n</html>\n";
 }

@@ -43,4 +43,33 @@ std::string title_of(const Framework& fw, const std::string& competency) {
   return name.empty() ? competency : name;
 }
 
+std::string person(const Case& c, const Report& r) {
+  if (r.version < 2 || c.employee.name.empty()) return r.employee;
+  return std::string(c.employee.name) + " (" + r.employee + ")";
+}
+
+std::string short_person(const Case& c, const Report& r) {
+  if (r.version < 2 || c.employee.name.empty()) return r.employee;
+  return std::string(c.employee.name);
+}
+
+const char* gate_phrase(Gate g) {
+  switch (g) {
+    case Gate::open: return "";
+    case Gate::application: return "through an application";
+    case Gate::vacancy: return "through an open vacancy";
+  }
+  return "";
+}
+
+const Criterion& criterion_at(const Framework& fw, std::size_t index) {
+  const CriterionRef& ref = fw.criteria[index];
+  return fw.levels[ref.level].expectations[ref.expectation].criteria[ref.index];
+}
+
+std::optional<Date> counts_from(const Framework& fw, const ExpectationResult& x) {
+  if (!x.sustained_since) return std::nullopt;
+  return add_days_checked(*x.sustained_since, fw.policy.sustained_days);
+}
+
 }  // namespace rung::render

@@ -129,14 +129,72 @@ void timeline_svg(const Case& c, const Report& r, std::string& s) {
   s += "</svg>\n";
 }
 
+/// /2: the row under a target expectation with criteria: each criterion
+/// with the evidence that shows it, and the expectation's credit.
+void criteria_row(const Framework& fw, const Case& c, const ExpectationResult& x, std::string& o) {
+  std::size_t met = 0;
+  for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
+  o += "<tr><td></td><td colspan=\"7\"><span class=\"muted\">Criteria: " + std::to_string(met) + " of " +
+       std::to_string(x.criteria.size()) + " shown (" + percent(x.criteria_met.value_or(0)) + " of their weight; needs " +
+       percent(fw.policy.criteria_min) + "); credit towards coverage " + percent(x.credit) + " of its weight";
+  if (x.credit > 0 && x.credit < 1) o += " (partial)";
+  else if (x.status == Status::emerging) o += " until it has held long enough";
+  o += "</span>\n<ul>\n";
+  for (const auto& cr : x.criteria) {
+    const Criterion& def = criterion_at(fw, cr.index);
+    o += "<li>";
+    append_html_escape(o, def.text);
+    if (def.weight != 1.0) o += " (weight " + number(def.weight) + ")";
+    o += " &#8212; ";
+    std::string shown;
+    for_each_showing(
+        c, x, cr,
+        [&](const Evidence& ev) {
+          shown += shown.empty() ? "" : "; ";
+          append_html_escape(shown, ev.title.empty() ? ev.id : ev.title);
+        },
+        [&](const std::string& id) {
+          shown += shown.empty() ? "<code>" : "; <code>";
+          append_html_escape(shown, id);
+          shown += "</code>";
+        });
+    if (cr.met) {
+      o += "<span class=\"met\">shown</span> by " +
+           (shown.empty() ? std::to_string(cr.evidence) + (cr.evidence == 1 ? " item" : " items") + " not listed here" : shown);
+    } else {
+      o += "<span class=\"gap\">not shown yet</span>";
+      if (cr.evidence > 0)
+        o += " (" + std::to_string(cr.evidence) + (cr.evidence == 1 ? " item" : " items") + ", needs " +
+             std::to_string(fw.policy.evidence_min) + (shown.empty() ? "" : ": " + shown) + ")";
+    }
+    o += "</li>\n";
+  }
+  o += "</ul></td></tr>\n";
+}
+
 }  // namespace
 
 void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
-  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Promotion case: " + esc(r.employee) +
+  const bool v2 = r.version >= 2;
+  const std::string who = esc(person(c, r));
+  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Promotion case: " + who +
        "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n";
-  o += "<h1>Promotion case: " + esc(r.employee) + "</h1>\n<p class=\"muted\">" + esc(r.move.from) + " &#8594; " +
-       esc(r.move.to.value_or("no higher level")) + (r.move.kind ? std::string(" (") + name(*r.move.kind) + ")" : "") +
-       " &#183; as of " + format_date(r.as_of) + " &#183; framework " + esc(fw.id) + "</p>\n";
+  std::string to = esc(r.move.to.value_or("no higher level"));
+  if (choosing_track(c, r)) {
+    to = "a track to choose:";
+    for (std::size_t k = 0; k < c.candidates.size(); ++k) {
+      const Level& l = fw.levels[c.candidates[k]];
+      std::string tracks;
+      for (const auto& t : l.tracks)
+        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks += (tracks.empty() ? "" : ", ") + t;
+      to += (k ? "; " : " ") + esc(l.id) + (l.name.empty() ? "" : " " + esc(l.name)) + " (" + esc(tracks) + ")";
+    }
+  }
+  std::string kind = r.move.kind ? name(*r.move.kind) : "";
+  if (v2 && r.move.gate && *r.move.gate != Gate::open) kind += std::string(", ") + gate_phrase(*r.move.gate);
+  o += "<h1>Promotion case: " + who + "</h1>\n<p class=\"muted\">" + esc(r.move.from) + " &#8594; " + to +
+       (kind.empty() ? "" : " (" + kind + ")") + " &#183; as of " + format_date(r.as_of) + " &#183; framework " +
+       esc(v2 && !fw.name.empty() ? fw.name : fw.id) + "</p>\n";
   o += std::string("<p><span class=\"v ") + name(r.verdict) + "\">" + name(r.verdict) + "</span>";
   if (r.coverage)
     o += " coverage <strong>" + percent(*r.coverage) + "</strong> (needs " + percent(fw.policy.coverage_min) +
@@ -174,9 +232,20 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       if (!target->expectations[i].description.empty())
         o += "<br><span class=\"muted\">" + esc(target->expectations[i].description) + "</span>";
       for (Flag f : x.flags) o += std::string("<br><span class=\"flag\">") + name(f) + "</span>";
+      std::string stakeholders = cell(x.ratings.stakeholders), status = name(x.status);
+      if (v2 && !x.ratings.stakeholders && x.ratings.stakeholder_raters > 0)
+        stakeholders += "<br><span class=\"muted\">" + std::to_string(x.ratings.stakeholder_raters) +
+                        (x.ratings.stakeholder_raters == 1 ? " rater" : " raters") + "; shown from " +
+                        std::to_string(fw.policy.anonymity_min) + "</span>";
+      if (v2 && x.status == Status::emerging) {
+        const auto from = counts_from(fw, x);
+        status += x.sustained_since ? "<br><span class=\"muted\">held since " + format_date(*x.sustained_since) +
+                                          (from ? ", counts from " + format_date(*from) : std::string()) + "</span>"
+                                    : std::string("<br><span class=\"muted\">not held yet</span>");
+      }
       o += "</td><td>" + std::to_string(x.level) + "</td><td>" + cell(x.ratings.self) + "</td><td>" +
-           cell(x.ratings.manager) + "</td><td>" + cell(x.ratings.stakeholders) + "</td><td>" + cell(x.ratings.agreed) +
-           "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + name(x.status) + "</td><td>";
+           cell(x.ratings.manager) + "</td><td>" + stakeholders + "</td><td>" + cell(x.ratings.agreed) +
+           "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + status + "</td><td>";
       for_each_counted(c, x, [&](const Evidence& ev) {
         o += format_date(ev.date);
         o += ' ';
@@ -189,11 +258,38 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
         o += "<br>";
       });
       if (x.evidence_ids.empty()) o += "<span class=\"muted\">none</span>";
+      if (v2 && (x.uncounted.below_visibility > 0 || x.uncounted.outside_window > 0)) {
+        o += x.evidence_ids.empty() ? "<br><span class=\"muted\">not counted:" : "<span class=\"muted\">not counted:";
+        if (x.uncounted.below_visibility > 0)
+          o += " " + std::to_string(x.uncounted.below_visibility) + " not shared widely enough" +
+               (x.uncounted.outside_window > 0 ? "," : "");
+        if (x.uncounted.outside_window > 0)
+          o += " " + std::to_string(x.uncounted.outside_window) + " older than " +
+               std::to_string(fw.policy.evidence_window_days) + " days";
+        o += "</span>";
+      }
       o += "</td></tr>\n";
+      if (v2 && !x.criteria.empty()) criteria_row(fw, c, x, o);
     }
     o += "</table>\n";
   }
-  if (!r.gaps.empty()) {
+  if (!r.gaps.empty() && v2) {
+    o += "<h2>Gaps by priority</h2>\n<table>\n<tr><th>#</th><th>Competency</th><th>Gap</th><th>Size</th><th>Priority</th>"
+         "<th>Criteria not shown</th><th>Addressed</th></tr>\n";
+    int i = 0;
+    for (const auto& g : r.gaps) {
+      std::string criteria;
+      for (const auto& id : g.criteria) criteria += (criteria.empty() ? "" : ", ") + esc(id);
+      o += "<tr><td>" + std::to_string(++i) + "</td><td>" + esc(title_of(fw, g.competency)) + "</td><td>" + name(g.kind) +
+           "</td><td>" + std::to_string(g.size) + "</td><td>" + number(g.priority) + "</td><td>" +
+           (criteria.empty() ? std::string("&#8212;") : criteria) + "</td><td>" +
+           (g.kind == Status::emerging && g.emerging_until ? "by time: counts from " + format_date(*g.emerging_until)
+            : g.addressed                                  ? std::string("yes")
+                                                           : std::string("<strong>no</strong>")) +
+           "</td></tr>\n";
+    }
+    o += "</table>\n";
+  } else if (!r.gaps.empty()) {
     o += "<h2>Gaps by priority</h2>\n<table>\n<tr><th>#</th><th>Competency</th><th>Gap</th><th>Size</th><th>Priority</th>"
          "<th>Addressed</th></tr>\n";
     int i = 0;

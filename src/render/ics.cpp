@@ -69,12 +69,15 @@ struct Calendar {
 
 }  // namespace
 
-void ics(const Framework&, const Case& c, const Report& r, std::string& out) {
+void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) {
+  const bool v2 = r.version >= 2;
+  // Summaries say the person's name (/2, when given); UIDs keep the id.
+  const std::string who = short_person(c, r);
   line(out, "BEGIN:VCALENDAR");
   line(out, "VERSION:2.0");
   line(out, "PRODID:-//rung//promotion readiness//EN");
   line(out, "CALSCALE:GREGORIAN");
-  line(out, "X-WR-CALNAME:" + escape("rung: " + r.employee));
+  line(out, "X-WR-CALNAME:" + escape("rung: " + who));
   Calendar cal{out, r.employee, basic(r.as_of) + "T000000Z"};
 
   std::string agenda = "Agenda:";
@@ -85,7 +88,7 @@ void ics(const Framework&, const Case& c, const Report& r, std::string& out) {
   }
   for (std::size_t k = 0; k < r.followup.schedule.size(); ++k) {
     const Date d = r.followup.schedule[k];
-    cal.event("checkin", d, "1:1 check-in: " + r.employee, k == 0 ? agenda : "");
+    cal.event("checkin", d, "1:1 check-in: " + who, k == 0 ? agenda : "");
   }
   for (std::size_t k = 0; k < c.plan.milestones.size(); ++k) {
     const Milestone& m = c.plan.milestones[k];
@@ -98,13 +101,26 @@ void ics(const Framework&, const Case& c, const Report& r, std::string& out) {
               std::string(m.action) + (m.action.empty() ? "" : "\n") + state);
   }
   for (const auto& cp : r.timeline.checkpoints)
-    cal.event("checkpoint-" + std::to_string(cp.day), cp.date, std::to_string(cp.day) + "-day plan checkpoint: " + r.employee, "");
+    cal.event("checkpoint-" + std::to_string(cp.day), cp.date, std::to_string(cp.day) + "-day plan checkpoint: " + who, "");
+  // /2: the day an emerging expectation has held long enough to count (T5).
+  if (v2)
+    for (const auto& x : r.expectations) {
+      if (x.status != Status::emerging) continue;
+      const auto from = counts_from(fw, x);
+      if (!from) continue;
+      cal.event("sustained-" + x.competency, *from, title_of(fw, x.competency) + " counts from today: " + who,
+                "Level " + std::to_string(x.level) + " (" + fw.scale[static_cast<std::size_t>(x.level)] +
+                    ") held since " + format_date(*x.sustained_since) + "; after " +
+                    std::to_string(fw.policy.sustained_days) + " days it counts towards the promotion");
+    }
+  const std::string gate =
+      v2 && r.move.gate && *r.move.gate != Gate::open ? std::string("; the move goes ") + gate_phrase(*r.move.gate) : "";
   if (r.timeline.target_cycle && r.timeline.target_decision)
     cal.event("decision", *r.timeline.target_decision,
-              "Promotion decision (" + *r.timeline.target_cycle + "): " + r.employee,
-              std::string("Target cycle; verdict today: ") + name(r.verdict));
+              "Promotion decision (" + *r.timeline.target_cycle + "): " + who,
+              std::string("Target cycle; verdict today: ") + name(r.verdict) + gate);
   if (const auto& q = r.timeline.requested_cycle; q && (!r.timeline.target_cycle || q->id != *r.timeline.target_cycle))
-    cal.event("requested", q->decision, "Requested decision (" + q->id + "): " + r.employee,
+    cal.event("requested", q->decision, "Requested decision (" + q->id + "): " + who,
               q->feasible ? "feasible" : "not feasible");
   line(out, "END:VCALENDAR");
 }

@@ -62,4 +62,46 @@ std::string percent(double share);
 std::string number(double d);  ///< shortest: 2, 0.5, 1.25
 std::string title_of(const Framework& fw, const std::string& competency);
 
+// ------------------------------------------------------------ /2
+// Everything below is for version-2 reports (report.version >= 2); the
+// version-1 documents never call it.
+
+/// The person, for headings: "Name (id)" when the /2 case gives a name,
+/// else the id. Raw text: the caller escapes it for its format.
+std::string person(const Case& c, const Report& r);
+/// The name alone when given, else the id (calendar summaries).
+std::string short_person(const Case& c, const Report& r);
+
+/// "through an application", "through an open vacancy"; empty when open.
+const char* gate_phrase(Gate g);
+
+/// The criterion at `index` in Framework::criteria.
+const Criterion& criterion_at(const Framework& fw, std::size_t index);
+
+/// T5: the date an emerging (or met) expectation has held, or will have
+/// held, long enough: sustained_since + sustained_days.
+std::optional<Date> counts_from(const Framework& fw, const ExpectationResult& x);
+
+/// No target because two or more levels are tied for it (M1, choose_track).
+inline bool choosing_track(const Case& c, const Report& r) {
+  return r.version >= 2 && !r.move.to && !c.candidates.empty();
+}
+
+/// Calls `f(item)` for each evidence item that shows criterion `cr` of the
+/// expectation `x` and that the report lists (cr.evidence_ids, a
+/// subsequence of x's counted items in case order); then `rest(id)` for any
+/// listed id not found among them.
+template <class F, class Rest>
+void for_each_showing(const Case& c, const ExpectationResult& x, const CriterionResult& cr, F&& f, Rest&& rest) {
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < x.evidence_items.size() && next < cr.evidence_ids.size(); ++k) {
+    const Evidence& ev = c.evidence[x.evidence_items[k]];
+    if (ev.id == cr.evidence_ids[next]) {
+      f(ev);
+      ++next;
+    }
+  }
+  for (; next < cr.evidence_ids.size(); ++next) rest(cr.evidence_ids[next]);
+}
+
 }  // namespace rung::render

@@ -95,9 +95,49 @@ void trim_line_ends(std::string& s, std::size_t from) {
   s.resize(kept);
 }
 
-void text_lines(const Framework& fw, const Report& r, std::string& buffer, const TextOptions& options) {
+/// `lead`, then `words` (made printable) separated by commas, on lines of
+/// at most 100 columns; later lines are indented like the first word.
+std::string wrapped(const std::string& lead, const std::vector<std::string>& words) {
+  std::string out = lead;
+  std::size_t col = lead.size();
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const std::string word = printable(words[i]) + (i + 1 < words.size() ? "," : "");
+    if (i > 0 && col + 1 + word.size() > 100) {
+      out += "\n" + std::string(lead.size(), ' ');
+      col = lead.size();
+    }
+    out += ' ';
+    out += word;
+    col += word.size() + 1;
+  }
+  return out + "\n";
+}
+
+/// /2: the line under an expectation: its criteria shown, its partial
+/// credit, and when an emerging one will count.
+std::string expectation_note(const Framework& fw, const ExpectationResult& x) {
+  std::string note;
+  if (!x.criteria.empty()) {
+    std::size_t met = 0;
+    for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
+    note += "criteria " + std::to_string(met) + "/" + std::to_string(x.criteria.size());
+    if (x.credit > 0 && x.credit < 1) note += ", partial credit " + percent(x.credit);
+  }
+  if (x.status == Status::emerging) {
+    if (!note.empty()) note += "; ";
+    const auto from = counts_from(fw, x);
+    note += x.sustained_since ? "emerging: held since " + format_date(*x.sustained_since) +
+                                    (from ? ", counts from " + format_date(*from) : std::string())
+                              : std::string("emerging: not held yet");
+  }
+  return note;
+}
+
+void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
   Out o(buffer, options.color);
-  o << o.paint("rung", "1") << "  " << r.employee << "  " << r.move.from << " -> " << r.move.to.value_or("(no higher level)");
+  const bool v2 = r.version >= 2;
+  o << o.paint("rung", "1") << "  " << (v2 ? printable(person(c, r)) : r.employee) << "  " << r.move.from << " -> "
+    << r.move.to.value_or(choosing_track(c, r) ? "(choose a track)" : "(no higher level)");
   if (r.move.kind) o << " (" << name(*r.move.kind) << ")";
   o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n\n";
 
@@ -112,9 +152,22 @@ void text_lines(const Framework& fw, const Report& r, std::string& buffer, const
       << bar.substr(static_cast<std::size_t>(filled)) << "] needs " << percent(fw.policy.coverage_min) << "\n";
     o << "Current role delivered: " << percent(r.current_coverage.value_or(0)) << " (needs "
       << percent(fw.policy.current_min) << ")\n";
+  } else if (choosing_track(c, r)) {
+    o << "   choose a track first: only the follow-up applies until then\n";
+    std::vector<std::string> next;
+    for (std::size_t i : c.candidates) {
+      const Level& l = fw.levels[i];
+      std::string tracks;
+      for (const auto& t : l.tracks)
+        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks += (tracks.empty() ? "" : ", ") + t;
+      next.push_back(l.id + (l.name.empty() ? "" : " " + l.name) + " (" + tracks + ")");
+    }
+    o << wrapped("Next on each track:", next);
   } else {
     o << "   the track has no higher level: only the follow-up applies\n";
   }
+  if (v2 && r.move.gate && *r.move.gate != Gate::open)
+    o << "Gate: " << printable(*r.move.to) << " is decided " << gate_phrase(*r.move.gate) << "\n";
 
   if (!r.expectations.empty()) {
     o << "\n" << o.paint("Expectations", "1") << " of " << r.move.to.value_or("") << "\n";
@@ -128,6 +181,10 @@ void text_lines(const Framework& fw, const Report& r, std::string& buffer, const
         << pad(num(x.ratings.self), 5) << pad(num(x.ratings.manager), 5) << pad(num(x.ratings.stakeholders), 5)
         << pad(num(x.ratings.agreed), 7) << pad(std::to_string(x.evidence), 4)
         << o.paint(pad(status, 14), x.status == Status::met ? "32" : "33") << pad(flags, 33) << "\n";
+      if (v2) {
+        const std::string note = expectation_note(fw, x);
+        if (!note.empty()) o << "    " << note << "\n";
+      }
     }
     o << "  (* critical; ratings on the scale 0-" << std::to_string(fw.scale.size() - 1) << ")\n";
   }
@@ -135,10 +192,16 @@ void text_lines(const Framework& fw, const Report& r, std::string& buffer, const
   if (!r.gaps.empty()) {
     o << "\n" << o.paint("Gaps", "1") << " by priority\n";
     int i = 0;
-    for (const auto& g : r.gaps)
+    for (const auto& g : r.gaps) {
       o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(g.competency, 20) << pad(name(g.kind), 14) << "size "
-        << std::to_string(g.size) << "  priority " << pad(number(g.priority), 6)
-        << (g.addressed ? Painted{"addressed by the plan"} : o.paint("not addressed by any milestone", "33")) << "\n";
+        << std::to_string(g.size) << "  priority " << pad(number(g.priority), 6);
+      if (v2 && g.kind == Status::emerging && g.emerging_until)
+        o << "closes by itself on " << format_date(*g.emerging_until);
+      else
+        o << (g.addressed ? Painted{"addressed by the plan"} : o.paint("not addressed by any milestone", "33"));
+      o << "\n";
+      if (v2 && !g.criteria.empty()) o << wrapped("       criteria not shown:", g.criteria);
+    }
   }
 
   const auto& t = r.timeline;
@@ -162,8 +225,13 @@ void text_lines(const Framework& fw, const Report& r, std::string& buffer, const
     }
     if (!t.checkpoints.empty()) {
       o << "  checkpoints:";
-      for (const auto& cp : t.checkpoints)
-        o << "  " << std::to_string(cp.day) << " days " << format_date(cp.date) << (cp.passed ? " (passed)" : "");
+      bool first = true;
+      for (const auto& cp : t.checkpoints) {
+        // /2: one space less before the first, so that three passed ones fit 100 columns.
+        o << (first && v2 ? " " : "  ") << std::to_string(cp.day) << " days " << format_date(cp.date)
+          << (cp.passed ? " (passed)" : "");
+        first = false;
+      }
       o << "\n";
     }
   }
@@ -216,9 +284,9 @@ void text_lines(const Framework& fw, const Report& r, std::string& buffer, const
 
 }  // namespace
 
-void text(const Framework& fw, const Case&, const Report& r, std::string& buffer, const TextOptions& options) {
+void text(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
   const std::size_t start = buffer.size();
-  text_lines(fw, r, buffer, options);
+  text_lines(fw, c, r, buffer, options);
   trim_line_ends(buffer, start);
 }
 

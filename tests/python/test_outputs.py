@@ -2,7 +2,11 @@
 view (rung summarize). Golden files in tests/golden/ were read against each
 example's report by hand; regenerate them only after reading the diff:
     for f in ready close blocked; do build/release/rung evaluate --format text examples/$f.json > tests/golden/$f.txt; done
-(and likewise markdown -> .md, html -> .html, ics -> .ics)."""
+(and likewise markdown -> .md, html -> .html, ics -> .ics). The version-2
+examples (examples/framework-v2.json and examples/v2-*.json, worked by hand
+in docs/v2-example.md) have goldens tests/golden/v2-NAME.{json,txt,md,html,ics}:
+    for f in choose-track emerging partial; do build/release/rung evaluate --framework examples/framework-v2.json \
+        --format json examples/v2-$f.json > tests/golden/v2-$f.json; done"""
 
 import json
 import os
@@ -24,6 +28,9 @@ GOLDEN = REPO / "tests" / "golden"
 CLI = os.environ.get("RUNG_CLI", str(REPO / "build" / "release" / "rung"))
 FORMATS = {"text": "txt", "markdown": "md", "html": "html", "ics": "ics"}
 CASES = ["ready", "close", "blocked"]
+FRAMEWORK_V2 = EXAMPLES / "framework-v2.json"
+V2_CASES = ["choose-track", "emerging", "partial"]
+V2_FORMATS = {"json": "json", **FORMATS}
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +46,141 @@ def test_golden_files_cli_and_python_agree(engine, name, fmt):
     assert cli.returncode == 0
     assert cli.stdout == golden
     assert engine.evaluate(EXAMPLES / f"{name}.json", format=fmt).encode() == golden
+
+
+@pytest.fixture(scope="module")
+def engine_v2():
+    return rung.Engine(FRAMEWORK_V2)
+
+
+@pytest.mark.parametrize("name", V2_CASES)
+@pytest.mark.parametrize("fmt", V2_FORMATS)
+def test_v2_golden_files_cli_and_python_agree(engine_v2, name, fmt):
+    golden = (GOLDEN / f"v2-{name}.{V2_FORMATS[fmt]}").read_bytes()
+    case = EXAMPLES / f"v2-{name}.json"
+    cli = subprocess.run([CLI, "evaluate", "--framework", str(FRAMEWORK_V2), "--format", fmt, str(case)],
+                         capture_output=True)
+    assert cli.returncode == 0
+    assert cli.stdout == golden
+    if fmt == "json":
+        assert engine_v2.evaluate(case, raw=True, pretty=True) + b"\n" == golden
+    else:
+        assert engine_v2.evaluate(case, format=fmt).encode() == golden
+
+
+def test_v2_examples_key_results_worked_by_hand(engine_v2):
+    # docs/v2-example.md works each of these out from the SPEC.
+    choose = engine_v2.evaluate(EXAMPLES / "v2-choose-track.json")
+    assert choose["schema"] == "rung.report/2" and choose["verdict"] == "no_target"
+    assert choose["coverage"] is None and choose["move"] == {"from": "P2", "to": None, "kind": None, "gate": None}
+    assert [(s["id"], s["detail"]) for s in choose["signals"]] == [("choose_track", "choose a track: S3 (ic), M3 (manager)")]
+    assert choose["followup"]["schedule"] == ["2026-12-02", "2027-01-04", "2027-02-01", "2027-03-02"]
+
+    emerging = engine_v2.evaluate(EXAMPLES / "v2-emerging.json")
+    assert emerging["verdict"] == "close" and emerging["move"]["to"] == "S4"
+    assert emerging["coverage"] == pytest.approx(5.5 / 7.5)
+    by = {x["competency"]: x for x in emerging["expectations"]}
+    assert [x["status"] for x in emerging["expectations"]] == ["met", "emerging", "met", "met", "met", "met"]
+    assert by["design"]["sustained_since"] == "2026-10-01" and by["design"]["credit"] == 0
+    assert by["design"]["criteria_met"] == 1
+    assert by["collaboration"]["stakeholders"] is None and by["collaboration"]["stakeholder_raters"] == 2
+    assert by["delivery"]["stakeholders"] == 3 and by["delivery"]["agreed"] == 3
+    assert emerging["gaps"] == [{"competency": "design", "kind": "emerging", "size": 1, "priority": 4,
+                                 "addressed": True, "criteria": []}]
+    assert emerging["timeline"]["projected_ready"] == "2026-12-30"
+    assert emerging["timeline"]["target_cycle"] == "2027-H1"
+
+    partial = engine_v2.evaluate(EXAMPLES / "v2-partial.json")
+    assert partial["verdict"] == "close" and partial["move"]["gate"] == "application"
+    assert partial["coverage"] == pytest.approx(3.75 / 5.5)
+    assert [(x["competency"], x["status"], x["criteria_met"], x["credit"]) for x in partial["expectations"]] == [
+        ("delivery", "evidence_gap", 0.5, 0.5), ("operations", "met", None, 1),
+        ("people", "met", pytest.approx(2 / 3), 1), ("collaboration", "evidence_gap", 0, 0), ("craft", "met", None, 1)]
+    assert [(g["competency"], g["criteria"]) for g in partial["gaps"]] == [
+        ("delivery", ["m3-delivery-health"]), ("collaboration", ["m3-collab-partners", "m3-collab-conflict"])]
+    assert partial["timeline"]["projected_ready"] == "2027-03-31"
+    assert partial["timeline"]["requested_cycle"]["causes"] == ["readiness"]
+    assert {"kind": "gate", "ref": "application"} in partial["followup"]["agenda"]
+
+
+def test_v2_people_outputs_show_criteria_names_and_dates():
+    md = (GOLDEN / "v2-partial.md").read_text()
+    assert md.startswith("# Promotion case: Sam Okonkwo (e-sam)\n")
+    assert "→ M3 (Engineering Manager), promotion, through an application |" in md
+    assert "  - Tracks delivery health and acts before dates slip — **not shown yet**\n" in md
+    assert ("  - Keeps a team plan that stakeholders can rely on — shown by Quarterly team plan, reviewed with product "
+            "every month `ev-50`\n") in md
+    assert "- Credit towards coverage: 50.0% of its weight (partial credit for the criteria shown)\n" in md
+    emerging = (GOLDEN / "v2-emerging.md").read_text()
+    assert "- Emerging: held since 2026-10-01, counts from 2026-12-30\n" in emerging
+    assert "stakeholders - (2 raters; shown from 3)" in emerging
+    text = (GOLDEN / "v2-emerging.txt").read_text()
+    assert "    criteria 3/3; emerging: held since 2026-10-01, counts from 2026-12-30\n" in text
+    assert re.findall(r"^    criteria (\d/\d).*$", (GOLDEN / "v2-partial.txt").read_text(), re.M) == ["1/2", "2/3", "0/2"]
+    assert "Gate: M3 is decided through an application" in (GOLDEN / "v2-partial.txt").read_text()
+    for name in V2_CASES:
+        assert max(len(line) for line in (GOLDEN / f"v2-{name}.txt").read_text().splitlines()) <= 100
+    html = (GOLDEN / "v2-partial.html").read_text()
+    assert "<h1>Promotion case: Sam Okonkwo (e-sam)</h1>" in html
+    assert "Tracks delivery health and acts before dates slip &#8212; <span class=\"gap\">not shown yet</span>" in html
+    cal = icalendar.Calendar.from_ical((GOLDEN / "v2-emerging.ics").read_bytes())
+    sustained = [e for e in cal.walk("VEVENT") if ".sustained-design." in str(e["UID"])]
+    assert [e.decoded("DTSTART").isoformat() for e in sustained] == ["2026-12-30"]
+    assert str(cal["X-WR-CALNAME"]) == "rung: Ingrid Solberg"
+
+
+def test_v2_names_and_criteria_are_escaped(engine_v2):
+    case = json.loads((EXAMPLES / "v2-partial.json").read_text())
+    case["employee"]["name"] = "<b>Sam</b> | *x* \u001b[2J"
+    case["evidence"][0]["title"] = "<script>plan</script> | `x`"
+    html = engine_v2.evaluate(case, format="html")
+    assert "<b>Sam</b>" not in html and "&lt;b&gt;Sam&lt;/b&gt;" in html
+    assert "<script>" not in html and "&lt;script&gt;plan&lt;/script&gt;" in html
+    md = engine_v2.evaluate(case, format="markdown")
+    assert "# Promotion case: \\<b\\>Sam\\</b\\> \\| \\*x\\* \ufffd\\[2J (e-sam)" in md
+    assert "shown by \\<script\\>plan\\</script\\> \\| \\`x\\` `ev-50`" in md
+    for fmt in FORMATS:
+        out = engine_v2.evaluate(case, format=fmt)
+        assert "\u001b" not in out
+
+
+def test_v2_check_framework_shows_trunk_split_gates_and_criteria():
+    out = subprocess.run([CLI, "check-framework", str(FRAMEWORK_V2)], capture_output=True, check=True, text=True).stdout
+    assert out.startswith("framework fernhill-eng: valid\n  name: Fernhill engineering ladder\n")
+    assert "  trunk (levels on more than one track): P1 (1), P2 (2) on ic, manager\n" in out
+    assert "  tracks split after P2 (2): ic -> S3 (3); manager -> M3 (3)\n" in out
+    assert "    S3 (3): 6 expectations, 9 criteria on 4 of them\n" in out
+    assert "    M3 (3): 5 expectations, 7 criteria on 3 of them, gate application\n" in out
+    assert "  criteria: 25 in all\n" in out
+    v1 = subprocess.run([CLI, "check-framework", str(EXAMPLES / "framework.json")], capture_output=True, check=True,
+                        text=True).stdout
+    assert "trunk" not in v1 and "criteria" not in v1 and "name:" not in v1
+
+
+def test_summarize_counts_v2_reports_worked_by_hand(tmp_path):
+    lines = [json.dumps(json.loads((EXAMPLES / f"v2-{n}.json").read_text())) for n in V2_CASES]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n")
+    batch = subprocess.run([CLI, "batch", "--no-progress", "--framework", str(FRAMEWORK_V2), str(src)],
+                           capture_output=True, check=True).stdout
+    (tmp_path / "reports.jsonl").write_bytes(batch)
+    out = subprocess.run([CLI, "summarize", str(tmp_path / "reports.jsonl")], capture_output=True, check=True,
+                         text=True).stdout
+    # close: emerging and partial; no_target: choose-track.
+    assert re.search(r"ready\s+0\n\s+close\s+2\n\s+not_ready\s+0\n\s+blocked\s+0\n\s+no_target\s+1", out)
+    # One emerging expectation (design, in emerging); two criteria gaps in partial: delivery (1 criterion not
+    # shown), collaboration (2).
+    assert "Emerging expectations by competency (1 in all; level reached, not yet held long enough)\n  design" in out
+    assert re.search(r"Criteria gaps by competency \(2 in all; count, criteria not shown\)\n"
+                     r"\s+collaboration\s+1\s+2\n\s+delivery\s+1\s+1\n", out)
+    for fmt in ("markdown", "html"):
+        doc = subprocess.run([CLI, "summarize", "--format", fmt, str(tmp_path / "reports.jsonl")], capture_output=True,
+                             check=True, text=True).stdout
+        assert "Emerging expectations" in doc and "Criteria gaps" in doc and "collaboration" in doc
+    html = subprocess.run([CLI, "summarize", "--format", "html", str(tmp_path / "reports.jsonl")], capture_output=True,
+                          text=True).stdout
+    for svg in re.findall(r"<svg.*?</svg>", html, re.S):
+        ET.fromstring(svg)
 
 
 def test_ics_is_a_calendar_a_calendar_app_imports(engine):
@@ -90,7 +232,7 @@ class _Collect(HTMLParser):
         self.attrs += attrs
 
 
-@pytest.mark.parametrize("name", CASES)
+@pytest.mark.parametrize("name", CASES + [f"v2-{n}" for n in V2_CASES])
 def test_html_is_self_contained_with_a_valid_svg_timeline(name):
     page = (GOLDEN / f"{name}.html").read_text()
     p = _Collect()
@@ -103,7 +245,10 @@ def test_html_is_self_contained_with_a_valid_svg_timeline(name):
     root = ET.fromstring(svg)  # the SVG is well-formed XML
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     titles = [t.text for t in root.iter("{http://www.w3.org/2000/svg}title")]
-    report = rung.Engine().evaluate(EXAMPLES / f"{name}.json")
+    if name.startswith("v2-"):
+        report = rung.Engine(FRAMEWORK_V2).evaluate(EXAMPLES / f"{name}.json")
+    else:
+        report = rung.Engine().evaluate(EXAMPLES / f"{name}.json")
     for date in report["followup"]["schedule"]:
         assert f"check-in {date}" in titles
     labels = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
