@@ -1,10 +1,10 @@
 #include "rung/engine.hpp"
 
-#include "json/decode.hpp"
 #include "json/encode.hpp"
-#include "json/members.hpp"
+#include "json/read.hpp"
 #include "json/parse.hpp"
 #include "render/render.hpp"
+#include "rung/compile.hpp"
 #include "rung/evaluate.hpp"
 
 namespace rung {
@@ -17,10 +17,8 @@ Expected<Case> read_case(std::string_view case_json, const Framework& fw) {
   thread_local json::DocumentParser parser;
   auto doc = parser.parse(case_json, Document::case_);
   if (!doc) return doc.error();
-  auto c = json::decode_case(**doc, fw);
-  if (c && fw.version >= 2)  // /2 reports list what the contract does not name
-    for (auto& m : json::unknown_members(**doc, Document::case_, c->version)) c->unknown_members.push_back(std::move(m.path));
-  return c;
+  CaseDraft draft = json::read_case(**doc, fw.version >= 2);
+  return resolve(draft, fw);
 }
 
 }  // namespace
@@ -29,11 +27,8 @@ Expected<Engine> Engine::load(std::string_view framework_json) {
   json::DocumentParser parser;
   auto doc = parser.parse(framework_json, Document::framework);
   if (!doc) return doc.error();
-  auto fw = json::decode_framework(**doc);
+  auto fw = compile(json::read_framework(**doc));
   if (!fw) return fw.error();
-  if (fw->version >= 2)
-    for (auto& m : json::unknown_members(**doc, Document::framework, fw->version))
-      fw->unknown_members.push_back(std::move(m.path));
   return Engine(std::make_shared<const Framework>(std::move(*fw)));
 }
 

@@ -2,7 +2,7 @@
 // business days skip weekend days and holidays.
 #include <doctest/doctest.h>
 
-#include "json/decode.hpp"
+#include "json/read.hpp"
 #include "rung/date.hpp"
 #include "test_support.hpp"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "json/decode.hpp"
+#include "json/read.hpp"
 #include "rung/types.hpp"
 
 namespace rung::test {

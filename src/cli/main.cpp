@@ -27,7 +27,7 @@
 #include "cli/batch.hpp"
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
-#include "json/decode.hpp"
+#include "json/read.hpp"
 #include "rung/engine.hpp"
 
 namespace {

@@ -1,4 +1,4 @@
-#include "json/decode.hpp"
+#include "json/read.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,8 +9,9 @@
 #include <unordered_set>
 #include <utility>
 
+#include "json/members.hpp"
 #include "json/pointer.hpp"
-#include "rung/move.hpp"
+#include "rung/id_set.hpp"
 #include "rung/plan.hpp"
 
 namespace rung::json {
@@ -36,9 +37,10 @@ std::optional<Date> parse_date(std::string_view s) {
 
 namespace {
 
-/// Thrown inside the decoder only; decode_* turn it into an Expected.
+/// Thrown inside the reader only: where it stops, with the mark it had.
 struct Failure {
   InputError error;
+  Mark mark;
 };
 
 const char* kind_name(const bj::value& v) {
@@ -61,8 +63,11 @@ class Walker {
   explicit Walker(Document doc) : doc_(doc) {}
 
   [[noreturn]] void fail(ErrorCode code, std::string message) const {
-    throw Failure{InputError{doc_, code, path_.str(), std::move(message)}};
+    throw Failure{InputError{doc_, code, path_.str(), std::move(message)}, count_};
   }
+
+  /// Document order: how many members and items have been entered so far.
+  Mark mark() const { return count_; }
 
   /// Enters a member or an item for the scope's lifetime.
   class Scope {
@@ -79,11 +84,13 @@ class Walker {
   [[nodiscard]] Scope at(std::string_view key) {
     const std::size_t len = path_.size();
     path_.push(key);
+    ++count_;
     return Scope(*this, len);
   }
   [[nodiscard]] Scope at(std::size_t index) {
     const std::size_t len = path_.size();
     path_.push(index);
+    ++count_;
     return Scope(*this, len);
   }
 
@@ -219,7 +226,7 @@ class Walker {
     return boolean(*v);
   }
   /// Checks `schema` first: a document of another kind says so at once.
-  /// Returns the version: 1 for `KIND/1`, 2 for `KIND/2` (when `max` >= 2).
+  /// Returns the version: 1 for `KIND/1`, 2 for `KIND/2`.
   int schema(const bj::object& root, std::string_view kind, int max) {
     const bj::value& v = required(root, "schema");
     auto scope = at("schema");
@@ -233,80 +240,22 @@ class Walker {
  private:
   Document doc_;
   Pointer path_;
+  Mark count_ = 0;
 };
 
-/// Duplicate detection for ids, reported at the later one. An open-addressing
-/// table of views into the document: no allocation per id, one probe or two
-/// per lookup, so a list of 100,000 ids stays cheap (bench/scale).
-class IdSet {
- public:
-  IdSet() = default;
-  /// Room for `n` ids without growing.
-  explicit IdSet(std::size_t n) { rehash(n); }
-
-  /// The object's required `id`, which must be new.
-  std::string_view take(Walker& w, const bj::object& o, const char* what) {
-    const std::string_view id = w.required_string(o, "id");
-    auto scope = w.at("id");
-    add(w, id, what);
-    return id;
-  }
-
-  void add(Walker& w, std::string_view id, const char* what) {
-    if (2 * (size_ + 1) > slots_.size()) rehash(size_ + 1);
-    const std::size_t hash = std::hash<std::string_view>{}(id);
-    Slot& s = find(id, hash);
-    if (s.used) w.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
-    s = {id, hash, true};
-    ++size_;
-  }
-
-  bool contains(std::string_view id) const {
-    return !slots_.empty() && find(id, std::hash<std::string_view>{}(id)).used;
-  }
-
- private:
-  struct Slot {
-    std::string_view id;
-    std::size_t hash = 0;  // compared first: the id's bytes are read only on a likely match
-    bool used = false;
-  };
-
-  /// The slot holding `id`, or the empty one where it would go.
-  Slot& find(std::string_view id, std::size_t hash) const {
-    const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (!s.used || (s.hash == hash && s.id == id)) return s;
-    }
-  }
-
-  /// At least twice `n` slots, a power of two; the ids move over.
-  void rehash(std::size_t n) {
-    std::size_t size = 16;
-    while (size < 2 * n) size *= 2;
-    if (size <= slots_.size()) return;
-    std::vector<Slot> old(size);
-    old.swap(slots_);
-    for (const Slot& s : old)
-      if (s.used) find(s.id, s.hash) = s;
-  }
-
-  mutable std::vector<Slot> slots_;  // views into the document
-  std::size_t size_ = 0;
-};
-
-/// A proficiency: an integer of the scale or one of its labels.
-Proficiency proficiency(const Walker& w, const std::vector<std::string>& scale, const bj::value& v) {
+/// A proficiency as written: a label or an integer (the scale decides later).
+ProficiencyDraft proficiency(const Walker& w, const bj::value& v) {
+  ProficiencyDraft p;
   if (v.is_string()) {
-    const auto s = w.string(v);
-    for (std::size_t i = 0; i < scale.size(); ++i)
-      if (scale[i] == s) return static_cast<Proficiency>(i);
-    w.fail(ErrorCode::invalid_value, quoted(s) + " is not a label of the scale");
-  }
-  if (!v.is_int64() && !v.is_uint64())
+    p.label = w.string(v);
+  } else if (v.is_int64()) {
+    p.number = v.get_int64();
+  } else if (v.is_uint64()) {
+    p.number = std::numeric_limits<std::int64_t>::max();  // out of any scale
+  } else {
     w.fail(ErrorCode::type_error, std::string("expected a proficiency (integer or label), found ") + kind_name(v));
-  return static_cast<Proficiency>(w.integer(v, 0, static_cast<std::int64_t>(scale.size()) - 1));
+  }
+  return p;
 }
 
 constexpr std::array<const char*, 3> kRaters{"self", "manager", "stakeholder"};
@@ -323,120 +272,129 @@ constexpr std::int64_t kMaxDays = 36500;
 constexpr std::int64_t kMaxCount = 1000000;
 constexpr std::int64_t kMaxRank = 1000000000;
 
+std::uint32_t u32(std::size_t i) { return static_cast<std::uint32_t>(i); }
+
+/// The JSON Pointer of each Field: the same for /1 and /2 documents.
+class JsonLocator final : public Locator {
+ public:
+  std::string path(Field field, const Source& s) const override {
+    const auto n = [](std::uint32_t i) { return std::to_string(i); };
+    switch (field) {
+      case Field::scale: return "/scale";
+      case Field::scale_label: return "/scale/" + n(s.i);
+      case Field::competency_id: return "/competencies/" + n(s.i) + "/id";
+      case Field::level_id: return "/levels/" + n(s.i) + "/id";
+      case Field::level_rank: return "/levels/" + n(s.i) + "/rank";
+      case Field::expectation_competency: return "/levels/" + n(s.i) + "/expectations/" + n(s.j) + "/competency";
+      case Field::expectation_level: return "/levels/" + n(s.i) + "/expectations/" + n(s.j) + "/level";
+      case Field::criterion_id:
+        return "/levels/" + n(s.i) + "/expectations/" + n(s.j) + "/criteria/" + n(s.k) + "/id";
+      case Field::review_min: return "/policy/review_min";
+      case Field::cycle_id: return "/calendar/cycles/" + n(s.i) + "/id";
+      case Field::schema: return "/schema";
+      case Field::employee_level: return "/employee/level";
+      case Field::employee_track: return "/employee/track";
+      case Field::employee_target: return "/employee/target";
+      case Field::review_rating: return "/employee/last_review/rating";
+      case Field::assessment_competency: return "/assessments/" + n(s.i) + "/competency";
+      case Field::assessment_level: return "/assessments/" + n(s.i) + "/level";
+      case Field::evidence_id: return "/evidence/" + n(s.i) + "/id";
+      case Field::evidence_competency: return "/evidence/" + n(s.i) + "/competencies/" + n(s.j);
+      case Field::evidence_criterion: return "/evidence/" + n(s.i) + "/criteria/" + n(s.j);
+      case Field::target_cycle: return "/plan/target_cycle";
+      case Field::goal_id: return "/plan/goals/" + n(s.i) + "/id";
+      case Field::milestone_id: return "/plan/milestones/" + n(s.i) + "/id";
+      case Field::milestone_goal: return "/plan/milestones/" + n(s.i) + "/goal";
+      case Field::milestone_address: return "/plan/milestones/" + n(s.i) + "/addresses/" + n(s.j);
+    }
+    return "";
+  }
+};
+
+const JsonLocator kLocator;
+
 // ------------------------------------------------------------ framework
 
-class FrameworkDecoder {
+class FrameworkReader {
  public:
-  Framework run(const bj::value& doc) {
+  explicit FrameworkReader(FrameworkDraft& d) : d_(d) {}
+
+  void run(const bj::value& doc) {
     const bj::object& root = w_.object(doc);
-    fw_.version = w_.schema(root, "rung.framework", 2);
-    fw_.id = w_.required_string(root, "id");
-    fw_.name = w_.optional_string(root, "name");
-    scale(root);
-    competencies(root);
-    levels(root);
+    d_.version = w_.schema(root, "rung.framework", 2);
+    d_.id = w_.required_string(root, "id");
+    d_.name = w_.optional_string(root, "name");
+    w_.each_required(root, "scale", [&](const bj::value& v, std::size_t i) {
+      d_.scale.push_back({std::string(w_.string(v)), {w_.mark(), u32(i)}});
+    });
+    d_.scale_end = w_.mark();
+    w_.each_required(root, "competencies", [&](const bj::value& v, std::size_t i) {
+      const bj::object& o = w_.object(v);
+      d_.competencies.emplace_back();
+      d_.competencies.back() = {std::string(w_.required_string(o, "id")), {w_.mark(), u32(i)}};
+      Competency& c = d_.competency_texts.emplace_back();
+      c.name = w_.optional_string(o, "name");
+      c.category = w_.optional_string(o, "category");
+    });
+    w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) { level(w_.object(v), i); });
     if (const bj::value* p = Walker::optional(root, "policy")) {
       auto scope = w_.at("policy");
       policy(w_.object(*p));
     }
-    check_review_min();
+    d_.review_min.at.mark = w_.mark();  // checked against review_scale once the policy is read
     if (const bj::value* c = Walker::optional(root, "calendar")) {
       auto scope = w_.at("calendar");
       calendar(w_.object(*c));
     }
-    return std::move(fw_);
   }
 
  private:
-  void scale(const bj::object& root) {
-    IdSet labels;
-    w_.each_required(root, "scale", [&](const bj::value& v, std::size_t) {
-      const std::string_view label = w_.string(v);
-      labels.add(w_, label, "scale label");
-      fw_.scale.emplace_back(label);
-    });
-    if (fw_.scale.size() < 2) {
-      auto scope = w_.at("scale");
-      w_.fail(ErrorCode::invalid_value, "a scale needs at least 2 labels");
+  void level(const bj::object& o, std::size_t i) {
+    LevelDraft& l = d_.levels.emplace_back();
+    l.id = {std::string(w_.required_string(o, "id")), {w_.mark(), u32(i)}};
+    l.name = w_.optional_string(o, "name");
+    if (d_.version == 1) l.tracks.emplace_back(w_.required_string(o, "track"));
+    else tracks(o, l);
+    {
+      const bj::value& rank = w_.required(o, "rank");
+      auto scope = w_.at("rank");
+      l.rank = {w_.integer(rank, -kMaxRank, kMaxRank), {w_.mark(), u32(i)}};
     }
-  }
-
-  /// The member `id`, which must not be a key of `index` yet.
-  std::string unique_id(const bj::object& o, const IdIndex& index, const char* what) {
-    std::string id(w_.required_string(o, "id"));
-    if (index.count(id)) {
-      auto scope = w_.at("id");
-      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
-    }
-    return id;
-  }
-
-  void competencies(const bj::object& root) {
-    w_.each_required(root, "competencies", [&](const bj::value& v, std::size_t i) {
-      const bj::object& o = w_.object(v);
-      Competency c;
-      c.id = unique_id(o, fw_.competency_index, "competency");
-      c.name = w_.optional_string(o, "name");
-      c.category = w_.optional_string(o, "category");
-      fw_.competency_index.emplace(c.id, i);
-      fw_.competencies.push_back(std::move(c));
-    });
-  }
-
-  void levels(const bj::object& root) {
-    std::set<std::pair<std::string, std::int64_t>> track_ranks;
-    IdSet criterion_ids;
-    w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) {
-      const bj::object& o = w_.object(v);
-      Level l;
-      l.id = unique_id(o, fw_.level_index, "level");
-      l.name = w_.optional_string(o, "name");
-      if (fw_.version == 1) l.tracks.emplace_back(w_.required_string(o, "track"));
-      else tracks(o, l);
-      {
-        const bj::value& rank = w_.required(o, "rank");
-        auto scope = w_.at("rank");
-        l.rank = w_.integer(rank, -kMaxRank, kMaxRank);
-        for (const auto& track : l.tracks)
-          if (!track_ranks.emplace(track, l.rank).second)
-            w_.fail(ErrorCode::duplicate_id,
-                    "track " + quoted(track) + " already has a level of rank " + std::to_string(l.rank));
+    if (d_.version >= 2)
+      if (const bj::value* g = Walker::optional(o, "gate")) {
+        auto scope = w_.at("gate");
+        l.gate = static_cast<Gate>(w_.choice(*g, kGates));
       }
-      if (fw_.version >= 2)
-        if (const bj::value* g = Walker::optional(o, "gate")) {
-          auto scope = w_.at("gate");
-          l.gate = static_cast<Gate>(w_.choice(*g, kGates));
-        }
-      std::unordered_set<std::size_t> listed;
-      w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t j) {
-        const bj::object& eo = w_.object(ev);
-        Expectation x;
-        x.competency = w_.required_string(eo, "competency");
-        {
-          auto scope = w_.at("competency");
-          auto it = fw_.competency_index.find(x.competency);
-          if (it == fw_.competency_index.end())
-            w_.fail(ErrorCode::unknown_reference, "unknown competency " + quoted(x.competency));
-          x.competency_index = it->second;
-          if (!listed.insert(it->second).second)
-            w_.fail(ErrorCode::duplicate_id, "competency " + quoted(x.competency) + " is listed twice in this level");
-        }
-        {
-          const bj::value& lv = w_.required(eo, "level");
-          auto scope = w_.at("level");
-          x.level = proficiency(w_, fw_.scale, lv);
-        }
-        if (const bj::value* wv = Walker::optional(eo, "weight")) {
-          auto scope = w_.at("weight");
-          x.weight = weight(*wv);
-        }
-        x.critical = w_.optional_bool(eo, "critical", false);
-        x.description = w_.optional_string(eo, "description");
-        if (fw_.version >= 2) criteria(eo, x, criterion_ids, i, j);
-        l.expectations.push_back(std::move(x));
-      });
-      fw_.level_index.emplace(l.id, i);
-      fw_.levels.push_back(std::move(l));
+    w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t j) {
+      const bj::object& eo = w_.object(ev);
+      ExpectationDraft& x = l.expectations.emplace_back();
+      x.competency = {std::string(w_.required_string(eo, "competency")), {w_.mark(), u32(i), u32(j)}};
+      {
+        const bj::value& lv = w_.required(eo, "level");
+        auto scope = w_.at("level");
+        x.level = {proficiency(w_, lv), {w_.mark(), u32(i), u32(j)}};
+      }
+      if (const bj::value* wv = Walker::optional(eo, "weight")) {
+        auto scope = w_.at("weight");
+        x.weight = weight(*wv);
+      }
+      x.critical = w_.optional_bool(eo, "critical", false);
+      x.description = w_.optional_string(eo, "description");
+      if (d_.version >= 2)
+        w_.each(eo, "criteria", [&](const bj::value& cv, std::size_t k) {
+          const bj::object& co = w_.object(cv);
+          CriterionDraft& c = x.criteria.emplace_back();
+          c.id = {std::string(w_.required_string(co, "id")), {w_.mark(), u32(i), u32(j), u32(k)}};
+          c.text = w_.required_string(co, "text");
+          if (c.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
+            auto scope = w_.at("text");
+            w_.fail(ErrorCode::invalid_value, "a criterion's text is not blank");
+          }
+          if (const bj::value* wv = Walker::optional(co, "weight")) {
+            auto scope = w_.at("weight");
+            c.weight = weight(*wv);
+          }
+        });
     });
   }
 
@@ -447,7 +405,7 @@ class FrameworkDecoder {
   }
 
   /// /2: `tracks`, or `track` as its one-item form (never both).
-  void tracks(const bj::object& o, Level& l) {
+  void tracks(const bj::object& o, LevelDraft& l) {
     const bj::value* many = Walker::optional(o, "tracks");
     const bj::value* one = Walker::optional(o, "track");
     if (!many && !one) {
@@ -469,53 +427,24 @@ class FrameworkDecoder {
     for (std::size_t k = 0; k < a.size(); ++k) {
       auto item = w_.at(k);
       const std::string_view track = w_.string(a[k]);
-      seen.add(w_, track, "track");
+      if (!seen.insert(track)) w_.fail(ErrorCode::duplicate_id, "duplicate track " + quoted(track));
       l.tracks.emplace_back(track);
     }
   }
 
-  /// /2: an expectation's criteria; their ids are unique in the framework
-  /// and differ from every competency id.
-  void criteria(const bj::object& eo, Expectation& x, IdSet& ids, std::size_t level, std::size_t expectation) {
-    x.first_criterion = fw_.criteria.size();
-    w_.each(eo, "criteria", [&](const bj::value& cv, std::size_t k) {
-      const bj::object& co = w_.object(cv);
-      Criterion c;
-      c.id = w_.required_string(co, "id");
-      {
-        auto scope = w_.at("id");
-        if (fw_.competency_index.count(c.id))
-          w_.fail(ErrorCode::duplicate_id, "criterion " + quoted(c.id) + " has the id of a competency");
-        ids.add(w_, c.id, "criterion");
-      }
-      c.text = w_.required_string(co, "text");
-      if (c.text.find_first_not_of(" \t\n\r\f\v") == std::string::npos) {
-        auto scope = w_.at("text");
-        w_.fail(ErrorCode::invalid_value, "a criterion's text is not blank");
-      }
-      if (const bj::value* wv = Walker::optional(co, "weight")) {
-        auto scope = w_.at("weight");
-        c.weight = weight(*wv);
-      }
-      fw_.criterion_index.emplace(c.id, fw_.criteria.size());
-      fw_.criteria.push_back({level, expectation, k});
-      x.criteria.push_back(std::move(c));
-    });
-  }
-
   void policy(const bj::object& o) {
-    Policy& p = fw_.policy;
+    Policy& p = d_.policy;
     for (const auto& member : o) {
       const std::string_view key(member.key().data(), member.key().size());
       const bj::value& v = member.value();
       auto scope = w_.at(key);
       if (v.is_null() && known_policy_key(key)) continue;  // null: absent, the default applies
-      if (fw_.version >= 2 && key.substr(0, 2) == "x-") continue;  // the platform's own data
+      if (d_.version >= 2 && key.substr(0, 2) == "x-") continue;  // the platform's own data
       if (key == "coverage_min") p.coverage_min = w_.share(v);
       else if (key == "close_margin") p.close_margin = w_.share(v);
       else if (key == "current_min") p.current_min = w_.share(v);
       else if (key == "review_scale") review_scale(v);
-      else if (key == "review_min") review_min_ = std::string(w_.string(v));
+      else if (key == "review_min") d_.review_min.value = std::string(w_.string(v));
       else if (key == "agreed_rating") p.agreed_rating = static_cast<AgreedRating>(w_.choice(v, kAgreedRatings));
       else if (key == "assessment_window_days") p.assessment_window_days = days(v, 0);
       else if (key == "evidence_min") p.evidence_min = static_cast<int>(w_.integer(v, 0, kMaxCount));
@@ -559,41 +488,25 @@ class FrameworkDecoder {
     for (std::size_t i = 0; i < a.size(); ++i) {
       auto scope = w_.at(i);
       const std::string_view label = w_.string(a[i]);
-      seen.add(w_, label, "review rating");
+      if (!seen.insert(label)) w_.fail(ErrorCode::duplicate_id, "duplicate review rating " + quoted(label));
       labels.emplace_back(label);
     }
     if (labels.empty()) w_.fail(ErrorCode::invalid_value, "a review scale needs at least 1 label");
-    fw_.policy.review_scale = std::move(labels);
-  }
-
-  /// `review_min` (default "meets") must be a label of `review_scale`.
-  void check_review_min() {
-    const auto& scale = fw_.policy.review_scale;
-    auto it = std::find(scale.begin(), scale.end(), review_min_);
-    if (it == scale.end()) {
-      auto p = w_.at("policy");
-      auto k = w_.at("review_min");
-      w_.fail(ErrorCode::invalid_value, "review_min " + quoted(review_min_) + " is not a label of review_scale");
-    }
-    fw_.policy.review_min = static_cast<int>(it - scale.begin());
+    d_.policy.review_scale = std::move(labels);
   }
 
   void calendar(const bj::object& o) {
-    Calendar& cal = fw_.calendar;
-    std::int64_t effective_after = 0;
     if (const bj::value* v = Walker::optional(o, "effective_after_days")) {
       auto scope = w_.at("effective_after_days");
-      effective_after = w_.integer(*v, 0, kMaxDays);
+      d_.effective_after_days = static_cast<int>(w_.integer(*v, 0, kMaxDays));
     }
-    const bool listed = Walker::optional(o, "cycles") != nullptr;
-    IdSet ids;
-    w_.each(o, "cycles", [&](const bj::value& v, std::size_t) {
+    d_.cycles_listed = Walker::optional(o, "cycles") != nullptr;
+    w_.each(o, "cycles", [&](const bj::value& v, std::size_t i) {
       const bj::object& co = w_.object(v);
-      Cycle c;
-      c.id = ids.take(w_, co, "cycle");
+      CycleDraft& c = d_.cycles.emplace_back();
+      c.id = {std::string(w_.required_string(co, "id")), {w_.mark(), u32(i)}};
       c.decision = w_.required_date(co, "decision");
-      c.effective = w_.optional_date(co, "effective").value_or(add_days(c.decision, effective_after));
-      cal.cycles.push_back(std::move(c));
+      c.effective = w_.optional_date(co, "effective");
     });
     const bj::value* every = Walker::optional(o, "every_months");
     const bj::value* first = Walker::optional(o, "first_decision");
@@ -615,65 +528,48 @@ class FrameworkDecoder {
       auto scope = w_.at("every_months");
       w_.fail(ErrorCode::missing_field, "first_decision needs every_months");
     }
+    if (every) d_.every = std::make_pair(static_cast<int>(every_months), *first_decision);
+    BusinessCalendar& b = d_.business;
     if (const bj::value* v = Walker::optional(o, "weekend")) {
       auto scope = w_.at("weekend");
       const bj::array& a = w_.array(*v);
-      cal.business.weekend.fill(false);
+      b.weekend.fill(false);
       for (std::size_t i = 0; i < a.size(); ++i) {
         auto item = w_.at(i);
-        cal.business.weekend[w_.choice(a[i], kWeekdays)] = true;
+        b.weekend[w_.choice(a[i], kWeekdays)] = true;
       }
-      if (std::all_of(cal.business.weekend.begin(), cal.business.weekend.end(), [](bool b) { return b; }))
+      if (std::all_of(b.weekend.begin(), b.weekend.end(), [](bool x) { return x; }))
         w_.fail(ErrorCode::invalid_value, "every day of the week is a weekend day");
     }
-    w_.each(o, "holidays", [&](const bj::value& v, std::size_t) { cal.business.holidays.push_back(w_.date(v)); });
-    auto& h = cal.business.holidays;
-    std::sort(h.begin(), h.end());
-    h.erase(std::unique(h.begin(), h.end()), h.end());
-
-    if (listed) {
-      std::stable_sort(cal.cycles.begin(), cal.cycles.end(),
-                       [](const Cycle& a, const Cycle& b) { return a.decision < b.decision; });
-    } else if (every) {
-      // Cycle k decides on first_decision + k * every_months (never chained).
-      for (int k = 0; k < 40; ++k) {
-        Cycle c;
-        c.decision = add_months(*first_decision, k * static_cast<int>(every_months));
-        c.effective = add_days(c.decision, effective_after);
-        c.id = format_year_month(c.decision);
-        cal.cycles.push_back(std::move(c));
-      }
-    }
-    for (std::size_t i = 0; i < cal.cycles.size(); ++i) fw_.cycle_index.emplace(cal.cycles[i].id, i);
+    w_.each(o, "holidays", [&](const bj::value& v, std::size_t) { b.holidays.push_back(w_.date(v)); });
   }
 
+  FrameworkDraft& d_;
   Walker w_{Document::framework};
-  Framework fw_;
-  std::string review_min_ = "meets";
 };
 
 // ------------------------------------------------------------ case
 
-class CaseDecoder {
+class CaseReader {
  public:
-  explicit CaseDecoder(const Framework& fw) : fw_(fw) {}
+  explicit CaseReader(CaseDraft& d) : d_(d) {}
 
-  Case run(const bj::value& doc) {
+  void run(const bj::value& doc) {
     const bj::object& root = w_.object(doc);
-    c_.version = w_.schema(root, "rung.case", 2);
-    if (c_.version > fw_.version) {
-      auto scope = w_.at("schema");
-      w_.fail(ErrorCode::invalid_value, "a rung.case/2 needs a rung.framework/2");
+    {
+      const int version = w_.schema(root, "rung.case", 2);
+      d_.version = {version, {w_.mark()}};
     }
-    c_.as_of = w_.required_date(root, "as_of");
+    d_.as_of = w_.required_date(root, "as_of");
     {
       const bj::value& e = w_.required(root, "employee");
       auto scope = w_.at("employee");
       employee(w_.object(e));
     }
-    w_.each(root, "assessments", [&](const bj::value& v, std::size_t) { assessment(w_.object(v)); });
-    IdSet evidence_ids(Walker::size_of(root, "evidence"));
-    w_.each(root, "evidence", [&](const bj::value& v, std::size_t) { evidence(w_.object(v), evidence_ids); });
+    d_.assessments.reserve(Walker::size_of(root, "assessments"));
+    w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
+    d_.evidence.reserve(Walker::size_of(root, "evidence"));
+    w_.each(root, "evidence", [&](const bj::value& v, std::size_t i) { evidence(w_.object(v), i); });
     if (const bj::value* p = Walker::optional(root, "plan")) {
       auto scope = w_.at("plan");
       plan(w_.object(*p));
@@ -683,93 +579,48 @@ class CaseDecoder {
       const bj::object& o = w_.object(v);
       Feedback f = feedback(o);
       f.date = w_.required_date(o, "date");
-      c_.feedback.push_back(f);
+      d_.feedback.push_back(f);
     });
-    return std::move(c_);
   }
 
  private:
-  std::size_t level(std::string_view id) {
-    auto it = fw_.level_index.find(id);
-    if (it == fw_.level_index.end())
-      w_.fail(ErrorCode::unknown_reference, "unknown level " + quoted(id));
-    return it->second;
-  }
-
-  std::size_t competency(const bj::value& v) {
-    const auto s = w_.string(v);
-    auto it = fw_.competency_index.find(s);
-    if (it == fw_.competency_index.end())
-      w_.fail(ErrorCode::unknown_reference, "unknown competency " + quoted(s));
-    return it->second;
+  At<Text> text_at(const bj::object& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
+    const Text t = w_.required_string(o, key);
+    return {t, {w_.mark(), u32(i), u32(j)}};
   }
 
   void employee(const bj::object& o) {
-    Employee& e = c_.employee;
-    e.id = w_.required_string(o, "id");
-    e.level = w_.required_string(o, "level");
-    {
-      auto scope = w_.at("level");
-      c_.level = level(e.level);
-    }
-    const Level& from = fw_.levels[c_.level];
-    if (c_.version >= 2) {
+    d_.employee_id = w_.required_string(o, "id");
+    d_.level = text_at(o, "level");
+    if (d_.version.value >= 2) {
       if (const bj::value* t = Walker::optional(o, "track")) {
         auto scope = w_.at("track");
-        e.track = w_.string(*t);
-        if (!from.on_track(*e.track))
-          w_.fail(ErrorCode::invalid_value, "level " + quoted(from.id) + " is not on track " + quoted(*e.track));
+        d_.track = At<Text>{w_.string(*t), {w_.mark()}};
       }
       if (const bj::value* n = Walker::optional(o, "name")) {
         auto scope = w_.at("name");
-        e.name = w_.string(*n);
-        if (e.name.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
+        d_.name = w_.string(*n);
+        if (d_.name.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
           w_.fail(ErrorCode::invalid_value, "a name is not blank");
       }
     }
-    c_.tracks = m1_tracks(from, e.track);
     if (const bj::value* t = Walker::optional(o, "target")) {
       auto scope = w_.at("target");
-      e.target = w_.string(*t);
-      const std::size_t target = level(*e.target);
-      const Level& to = fw_.levels[target];
-      if (!classify_move(from, to))
-        w_.fail(ErrorCode::invalid_move, target == c_.level ? "the target is the current level"
-                                                            : "the target " + quoted(to.id) + " is not a promotion or a sideways move");
-      c_.target = target;
-    } else {
-      auto candidates = m1_candidates(fw_, c_.level, c_.tracks);
-      if (candidates.size() == 1) c_.target = candidates.front();
-      else if (candidates.size() > 1) c_.candidates = std::move(candidates);
+      d_.target = At<Text>{w_.string(*t), {w_.mark()}};
     }
-    e.in_level_since = w_.optional_date(o, "in_level_since");
+    d_.in_level_since = w_.optional_date(o, "in_level_since");
     if (const bj::value* r = Walker::optional(o, "last_review")) {
       auto scope = w_.at("last_review");
       const bj::object& ro = w_.object(*r);
-      Review review;
-      {
-        const bj::value& rating = w_.required(ro, "rating");
-        auto rs = w_.at("rating");
-        const auto label = w_.string(rating);
-        const auto& scale = fw_.policy.review_scale;
-        auto it = std::find(scale.begin(), scale.end(), label);
-        if (it == scale.end())
-          w_.fail(ErrorCode::invalid_value, quoted(label) + " is not a label of review_scale");
-        review.rating = static_cast<int>(it - scale.begin());
-      }
-      review.date = w_.required_date(ro, "date");
-      e.last_review = review;
+      d_.review_rating = text_at(ro, "rating");
+      d_.review_date = w_.required_date(ro, "date");
     }
-    e.motivation = w_.optional_string(o, "motivation");
+    d_.motivation = w_.optional_string(o, "motivation");
   }
 
-  void assessment(const bj::object& o) {
-    Assessment a;
-    {
-      const bj::value& v = w_.required(o, "competency");
-      auto scope = w_.at("competency");
-      a.competency = competency(v);
-    }
+  void assessment(const bj::object& o, std::size_t i) {
+    AssessmentDraft& a = d_.assessments.emplace_back();
+    a.competency = text_at(o, "competency", i);
     {
       const bj::value& v = w_.required(o, "rater");
       auto scope = w_.at("rater");
@@ -780,32 +631,26 @@ class CaseDecoder {
     {
       const bj::value& v = w_.required(o, "level");
       auto scope = w_.at("level");
-      a.level = proficiency(w_, fw_.scale, v);
+      a.level = {proficiency(w_, v), {w_.mark(), u32(i)}};
     }
     a.date = w_.required_date(o, "date");
-    c_.assessments.push_back(std::move(a));
   }
 
-  /// A criterion id (/2 cases).
-  std::size_t criterion(const bj::value& v) {
-    const auto s = w_.string(v);
-    auto it = fw_.criterion_index.find(s);
-    if (it == fw_.criterion_index.end()) w_.fail(ErrorCode::unknown_reference, "unknown criterion " + quoted(s));
-    return it->second;
-  }
-
-  void evidence(const bj::object& o, IdSet& ids) {
-    Evidence e;
-    e.id = ids.take(w_, o, "evidence");
+  void evidence(const bj::object& o, std::size_t i) {
+    EvidenceDraft& e = d_.evidence.emplace_back();
+    e.id = text_at(o, "id", i);
     e.title = w_.optional_string(o, "title");
     e.link = w_.optional_string(o, "link");
     e.date = w_.required_date(o, "date");
-    if (c_.version == 1) {
-      w_.each_required(o, "competencies", [&](const bj::value& v, std::size_t) { e.competencies.push_back(competency(v)); });
+    auto item = [&](std::vector<At<Text>>& into) {
+      return [&](const bj::value& v, std::size_t j) { into.push_back({w_.string(v), {w_.mark(), u32(i), u32(j)}}); };
+    };
+    if (d_.version.value == 1) {
+      w_.each_required(o, "competencies", item(e.competencies));
     } else {
       // /2: competencies, criteria or both, at least one of either.
-      w_.each(o, "competencies", [&](const bj::value& v, std::size_t) { e.competencies.push_back(competency(v)); });
-      w_.each(o, "criteria", [&](const bj::value& v, std::size_t) { e.criteria.push_back(criterion(v)); });
+      w_.each(o, "competencies", item(e.competencies));
+      w_.each(o, "criteria", item(e.criteria));
       if (e.competencies.empty() && e.criteria.empty()) {
         auto scope = w_.at("competencies");
         w_.fail(ErrorCode::missing_field, "an evidence item names at least one competency or criterion");
@@ -816,52 +661,40 @@ class CaseDecoder {
       auto scope = w_.at("visibility");
       e.visibility = static_cast<Visibility>(w_.choice(v, kVisibilities));
     }
-    c_.evidence.push_back(std::move(e));
   }
 
   void plan(const bj::object& o) {
-    Plan& p = c_.plan;
-    p.agreed_on = w_.optional_date(o, "agreed_on");
+    d_.agreed_on = w_.optional_date(o, "agreed_on");
     if (const bj::value* t = Walker::optional(o, "target_cycle")) {
       auto scope = w_.at("target_cycle");
-      const std::string_view id = w_.string(*t);
-      auto it = fw_.cycle_index.find(id);
-      if (it == fw_.cycle_index.end())
-        w_.fail(ErrorCode::unknown_reference, "unknown cycle " + quoted(id));
-      p.target_cycle = it->second;
+      d_.target_cycle = At<Text>{w_.string(*t), {w_.mark()}};
     }
-    IdSet goal_ids(Walker::size_of(o, "goals"));
-    w_.each(o, "goals", [&](const bj::value& v, std::size_t) {
+    d_.goals.reserve(Walker::size_of(o, "goals"));
+    w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
       const bj::object& go = w_.object(v);
-      Goal g;
-      g.id = goal_ids.take(w_, go, "goal");
-      g.title = w_.optional_string(go, "title");
+      GoalDraft& g = d_.goals.emplace_back();
+      g.id = text_at(go, "id", i);
+      g.goal.title = w_.optional_string(go, "title");
       if (const bj::value* h = Walker::optional(go, "horizon")) {
         auto scope = w_.at("horizon");
-        g.horizon = p6_parse_horizon(w_.string(*h));
-        if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
+        g.goal.horizon = p6_parse_horizon(w_.string(*h));
+        if (!g.goal.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
-      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
-      p.goals.push_back(std::move(g));
+      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.goal.objectives.push_back(w_.string(ov)); });
     });
-    IdSet milestone_ids(Walker::size_of(o, "milestones"));
-    w_.each(o, "milestones", [&](const bj::value& v, std::size_t) {
+    d_.milestones.reserve(Walker::size_of(o, "milestones"));
+    w_.each(o, "milestones", [&](const bj::value& v, std::size_t i) {
       const bj::object& mo = w_.object(v);
-      Milestone m;
-      m.id = milestone_ids.take(w_, mo, "milestone");
+      MilestoneDraft& md = d_.milestones.emplace_back();
+      md.id = text_at(mo, "id", i);
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
-        m.goal = w_.string(*g);
-        if (!goal_ids.contains(m.goal)) w_.fail(ErrorCode::unknown_reference, "unknown goal " + quoted(m.goal));
+        md.goal = At<Text>{w_.string(*g), {w_.mark(), u32(i)}};
       }
-      w_.each(mo, "addresses", [&](const bj::value& av, std::size_t) {
-        // /2: a criterion id beside the competency ids.
-        if (c_.version >= 2 && av.is_string() &&
-            fw_.criterion_index.count(std::string_view(av.get_string().data(), av.get_string().size())))
-          m.addresses_criteria.push_back(criterion(av));
-        else
-          m.addresses.push_back(competency(av));
+      w_.each(mo, "addresses", [&](const bj::value& av, std::size_t j) {
+        md.addresses.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
       });
+      Milestone& m = md.milestone;
       m.action = w_.optional_string(mo, "action");
       m.metric = w_.optional_string(mo, "metric");
       m.success_criteria = w_.optional_string(mo, "success_criteria");
@@ -877,7 +710,6 @@ class CaseDecoder {
         m.progress.push_back(entry);
       });
       m.done = w_.optional_bool(mo, "done", false);
-      p.milestones.push_back(std::move(m));
     });
   }
 
@@ -915,30 +747,39 @@ class CaseDecoder {
       b.resolved = w_.optional_bool(bo, "resolved", false);
       c.blockers.push_back(std::move(b));
     });
-    c_.checkins.push_back(std::move(c));
+    d_.checkins.push_back(std::move(c));
   }
 
-  const Framework& fw_;
+  CaseDraft& d_;
   Walker w_{Document::case_};
-  Case c_;
 };
 
 }  // namespace
 
-Expected<Framework> decode_framework(const bj::value& doc) {
+FrameworkDraft read_framework(const bj::value& doc) {
+  FrameworkDraft d;
+  d.locator = &kLocator;
   try {
-    return FrameworkDecoder().run(doc);
+    FrameworkReader(d).run(doc);
   } catch (Failure& f) {
-    return std::move(f.error);
+    d.stop = ReaderStop{std::move(f.error), f.mark};
   }
+  if (!d.stop && d.version >= 2)  // /2 reports list what the contract does not name
+    for (auto& m : unknown_members(doc, Document::framework, d.version)) d.unknown_members.push_back(std::move(m.path));
+  return d;
 }
 
-Expected<Case> decode_case(const bj::value& doc, const Framework& fw) {
+CaseDraft read_case(const bj::value& doc, bool warnings) {
+  CaseDraft d;
+  d.locator = &kLocator;
   try {
-    return CaseDecoder(fw).run(doc);
+    CaseReader(d).run(doc);
   } catch (Failure& f) {
-    return std::move(f.error);
+    d.stop = ReaderStop{std::move(f.error), f.mark};
   }
+  if (!d.stop && warnings)
+    for (auto& m : unknown_members(doc, Document::case_, d.version.value)) d.unknown_members.push_back(std::move(m.path));
+  return d;
 }
 
 }  // namespace rung::json

@@ -1,0 +1,66 @@
+// A set of ids seen so far: duplicate detection and lookups while a
+// document is compiled. An open-addressing table of views (the ids live in
+// their document): no allocation per id, one probe or two per lookup, so a
+// list of 100,000 ids stays cheap (bench/scale).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace rung {
+
+class IdSet {
+ public:
+  IdSet() = default;
+  /// Room for `n` ids without growing.
+  explicit IdSet(std::size_t n) { rehash(n); }
+
+  /// Adds `id`; false when it was there already.
+  bool insert(std::string_view id) {
+    if (2 * (size_ + 1) > slots_.size()) rehash(size_ + 1);
+    const std::size_t hash = std::hash<std::string_view>{}(id);
+    Slot& s = find(id, hash);
+    if (s.used) return false;
+    s = {id, hash, true};
+    ++size_;
+    return true;
+  }
+
+  bool contains(std::string_view id) const {
+    return !slots_.empty() && find(id, std::hash<std::string_view>{}(id)).used;
+  }
+
+ private:
+  struct Slot {
+    std::string_view id;
+    std::size_t hash = 0;  // compared first: the id's bytes are read only on a likely match
+    bool used = false;
+  };
+
+  /// The slot holding `id`, or the empty one where it would go.
+  Slot& find(std::string_view id, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (!s.used || (s.hash == hash && s.id == id)) return s;
+    }
+  }
+
+  /// At least twice `n` slots, a power of two; the ids move over.
+  void rehash(std::size_t n) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    if (size <= slots_.size()) return;
+    std::vector<Slot> old(size);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.used) find(s.id, s.hash) = s;
+  }
+
+  mutable std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
+}  // namespace rung

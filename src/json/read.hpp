@@ -1,0 +1,28 @@
+// Reading JSON documents (rung.framework/1 and /2, rung.case/1 and /2) into
+// drafts (rung/draft.hpp): every value checked on its own — types, dates,
+// labels, ranges, members that go together — with a JSON Pointer to it on
+// error; rung/compile.hpp then checks what needs the rest of the documents.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include <boost/json/value.hpp>
+
+#include "rung/draft.hpp"
+
+namespace rung::json {
+
+/// A framework document as a draft; `stop` holds the first error met, if
+/// any, and the draft what came before it. A /2 framework's unknown members
+/// are listed for the report's warnings.
+FrameworkDraft read_framework(const boost::json::value& doc);
+
+/// A case document as a draft, the same way; `warnings`: list its unknown
+/// members (the report of a /2 framework shows them).
+CaseDraft read_case(const boost::json::value& doc, bool warnings);
+
+/// `YYYY-MM-DD` between 1900-01-01 and 9000-12-31, or nothing.
+std::optional<Date> parse_date(std::string_view s);
+
+}  // namespace rung::json
