@@ -131,12 +131,14 @@ TEST_CASE("F5 agenda: kinds in order, each milestone once" * doctest::test_suite
   xs[0].competency = "design";
   xs[0].competency_index = 0;
   xs[0].flags = {Flag::blind_spot};
+  xs[1].expectation = 1;
   xs[1].competency = "ops";
   xs[1].competency_index = 1;
   Gap g0, g1;
   g0.competency = "design";
   g0.competency_index = 0;
   g0.addressed = true;
+  g1.expectation = 1;  // gaps find their expectation by its key
   g1.competency = "ops";
   g1.competency_index = 1;
   Checkin last = checkin("2026-11-01");

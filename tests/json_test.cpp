@@ -202,3 +202,61 @@ TEST_CASE("E messages quote a document's value short and printable" * doctest::t
   CHECK(e.path == "/employee/level");
   CHECK(e.message == "unknown level \"" + std::string(64, 'Q') + "...\"");
 }
+
+TEST_CASE("E the first error in document order wins, whether the reader or the compile step finds it" *
+          doctest::test_suite("json")) {
+  // A duplicate competency (found by compile) before a type error in a level
+  // (found by the reader), and the other way round.
+  const std::string dup_first = R"({"schema":"rung.framework/1","id":"f","scale":["no","yes"],
+    "competencies":[{"id":"p"},{"id":"p"}],
+    "levels":[{"id":"A","track":"ic","rank":"1","expectations":[]}]})";
+  auto e = Engine::load(dup_first);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().code == ErrorCode::duplicate_id);
+  CHECK(e.error().path == "/competencies/1/id");
+  const std::string type_first = R"({"schema":"rung.framework/1","id":"f","scale":["no","yes"],
+    "competencies":[{"id":"p","name":5}],
+    "levels":[{"id":"A","track":"ic","rank":1,"expectations":[{"competency":"zz","level":1}]}]})";
+  e = Engine::load(type_first);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().code == ErrorCode::type_error);
+  CHECK(e.error().path == "/competencies/0/name");
+  // Within one level: an unknown competency (compile) in the first
+  // expectation comes before a bad weight (reader) in the second.
+  const std::string in_level = R"({"schema":"rung.framework/1","id":"f","scale":["no","yes"],
+    "competencies":[{"id":"p"}],
+    "levels":[{"id":"A","track":"ic","rank":1,"expectations":[{"competency":"zz","level":1},
+                                                            {"competency":"p","level":1,"weight":0}]}]})";
+  e = Engine::load(in_level);
+  REQUIRE_FALSE(e);
+  CHECK(e.error().code == ErrorCode::unknown_reference);
+  CHECK(e.error().path == "/levels/0/expectations/0/competency");
+  // A case: a duplicate evidence id (compile) after a bad date (reader) in an
+  // assessment: the date comes first in the document.
+  auto engine = Engine::load(kFramework);
+  REQUIRE(engine);
+  auto r = engine->evaluate(R"({"schema":"rung.case/1","as_of":"2026-11-23","employee":{"id":"e","level":"A"},
+    "assessments":[{"competency":"p","rater":"self","level":1,"date":"2026-02-30"}],
+    "evidence":[{"id":"x","date":"2026-01-01","competencies":["p"],"visibility":"manager"},
+                {"id":"x","date":"2026-01-01","competencies":["p"],"visibility":"manager"}]})");
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::invalid_date);
+  CHECK(r.error().path == "/assessments/0/date");
+}
+
+TEST_CASE("M1 tracks are entities that list their levels, lowest rank first, shared levels on each" *
+          doctest::test_suite("json")) {
+  auto e = Engine::load(R"({"schema":"rung.framework/2","id":"f","scale":["no","yes"],"competencies":[{"id":"p"}],
+    "levels":[{"id":"S3","track":"ic","rank":3,"expectations":[]},
+              {"id":"T1","tracks":["ic","mgmt"],"rank":1,"expectations":[]},
+              {"id":"M2","track":"mgmt","rank":2,"expectations":[]},
+              {"id":"T0","tracks":["mgmt","ic"],"rank":0,"expectations":[]}]})");
+  REQUIRE(e);
+  const Framework& fw = e->framework();
+  REQUIRE(fw.tracks.size() == 2);
+  CHECK(fw.tracks[0].id == "ic");
+  CHECK(fw.tracks[0].levels == std::vector<std::size_t>{3, 1, 0});  // T0, T1, S3
+  CHECK(fw.tracks[1].id == "mgmt");
+  CHECK(fw.tracks[1].levels == std::vector<std::size_t>{3, 1, 2});  // T0, T1, M2
+  CHECK(fw.track_index.at("mgmt") == 1);
+}

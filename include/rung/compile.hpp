@@ -183,6 +183,15 @@ inline Framework compile_framework(const FrameworkDraft& d) {
     }
   }
   for (std::size_t i = 0; i < cal.cycles.size(); ++i) fw.cycle_index.emplace(cal.cycles[i].id, i);
+  for (std::size_t i = 0; i < fw.levels.size(); ++i)
+    for (const auto& t : fw.levels[i].tracks) {
+      auto [it, added] = fw.track_index.emplace(t, fw.tracks.size());
+      if (added) fw.tracks.push_back({t, {}});
+      fw.tracks[it->second].levels.push_back(i);
+    }
+  for (Track& t : fw.tracks)
+    std::stable_sort(t.levels.begin(), t.levels.end(),
+                     [&](std::size_t a, std::size_t b) { return fw.levels[a].rank < fw.levels[b].rank; });
   fw.unknown_members = d.unknown_members;
   return fw;
 }

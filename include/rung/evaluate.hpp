@@ -147,6 +147,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
       if (ratings.stakeholders) ++by_stakeholders;
       r.expectations.push_back(v2 ? t2_assess_v2(x, ratings, c, counted, by_criterion, policy)
                                   : t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
+      r.expectations.back().expectation = r.expectations.size() - 1;
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }
     trace("R1", "ok", {{"assessments", static_cast<std::int64_t>(c.assessments.size())},
@@ -182,11 +183,9 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     // G1 with P3's `addressed`.
     r.gaps = g1_gaps(r.expectations);
     for (Gap& g : r.gaps) {
-      if (g.kind == Status::emerging) {  // T5: the level holds long enough on this date
-        for (const auto& x : r.expectations)
-          if (x.competency_index == g.competency_index && x.sustained_since)
-            g.emerging_until = add_days(*x.sustained_since, policy.sustained_days);
-      }
+      const ExpectationResult& x = r.expectations[g.expectation];
+      if (g.kind == Status::emerging && x.sustained_since)  // T5: the level holds long enough on this date
+        g.emerging_until = add_days(*x.sustained_since, policy.sustained_days);
       g.addressed = p3_addressed(plan.milestones, g);
       if (!g.addressed) r.plan.unaddressed_gaps.push_back(g.competency);
     }

@@ -132,9 +132,8 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
     for (std::size_t i = 0; i < milestones.size(); ++i)
       if (kinds[i] == k) agenda.push_back({k, std::string(milestones[i].id)});
   for (const Gap& g : gaps) {
-    auto x = std::find_if(expectations.begin(), expectations.end(),
-                          [&](const ExpectationResult& e) { return e.competency_index == g.competency_index; });
-    if (x != expectations.end() && (has_flag(*x, Flag::disagreement) || has_flag(*x, Flag::blind_spot)))
+    const ExpectationResult& x = expectations[g.expectation];
+    if (has_flag(x, Flag::disagreement) || has_flag(x, Flag::blind_spot))
       agenda.push_back({AgendaKind::agree_gap, g.competency});
   }
   for (const Gap& g : gaps)

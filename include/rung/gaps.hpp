@@ -38,6 +38,7 @@ inline bool has_flag(const ExpectationResult& x, Flag f) {
 inline Gap g1_gap(const ExpectationResult& x) {
   Gap g;
   g.competency = x.competency;
+  g.expectation = x.expectation;
   g.competency_index = x.competency_index;
   g.kind = x.status;
   g.size = x.status == Status::skill_gap ? x.level - *x.ratings.agreed : 1;

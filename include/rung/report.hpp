@@ -57,6 +57,7 @@ struct Uncounted {
 
 /// One target expectation, as assessed (T2, G2).
 struct ExpectationResult {
+  std::size_t expectation = 0;  ///< its key: the index in the target level's expectations
   std::string competency;
   std::size_t competency_index = 0;
   int level = 0;
@@ -78,6 +79,7 @@ struct ExpectationResult {
 
 /// G1.
 struct Gap {
+  std::size_t expectation = 0;  ///< the key of its expectation (ExpectationResult::expectation)
   std::string competency;
   std::size_t competency_index = 0;
   Status kind = Status::unassessed;

@@ -116,6 +116,13 @@ struct Level {
   }
 };
 
+/// A track and its levels, lowest rank first (a level shared by several
+/// tracks is on each of them).
+struct Track {
+  std::string id;
+  std::vector<std::size_t> levels;  ///< indexes into Framework::levels
+};
+
 /// Where a criterion sits: Framework::levels[level].expectations[expectation].criteria[index].
 struct CriterionRef {
   std::size_t level = 0, expectation = 0, index = 0;
@@ -145,11 +152,13 @@ struct Framework {
   Calendar calendar;
 
   std::vector<CriterionRef> criteria;  ///< every criterion, in framework order
+  std::vector<Track> tracks;           ///< in the order they first appear
 
   IdIndex competency_index;
   IdIndex level_index;
   IdIndex cycle_index;      ///< into calendar.cycles
   IdIndex criterion_index;  ///< into criteria
+  IdIndex track_index;      ///< into tracks
   std::vector<std::string> unknown_members;  ///< /2 warnings: paths of members the contract does not name
 
   const Level* find_level(std::string_view id) const {
