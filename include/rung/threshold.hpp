@@ -76,6 +76,18 @@ inline Status t2_status(int level, std::optional<int> agreed, int evidence, cons
   return evidence >= policy.evidence_min ? Status::met : Status::evidence_gap;
 }
 
+/// T2: what an expectation's result starts from.
+inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings) {
+  ExpectationResult r;
+  r.competency = x.competency;
+  r.competency_index = x.competency_index;
+  r.level = x.level;
+  r.weight = x.weight;
+  r.critical = x.critical;
+  r.ratings = ratings;
+  return r;
+}
+
 /// T2: for each competency (by index), the items that count for it, in case
 /// order: one pass over the evidence for every expectation at once.
 inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std::vector<Evidence>& evidence,
@@ -99,13 +111,7 @@ inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std:
 inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
                                    const std::vector<Evidence>& evidence, const std::vector<std::size_t>& counted,
                                    const Policy& policy) {
-  ExpectationResult r;
-  r.competency = x.competency;
-  r.competency_index = x.competency_index;
-  r.level = x.level;
-  r.weight = x.weight;
-  r.critical = x.critical;
-  r.ratings = ratings;
+  ExpectationResult r = t2_result(x, ratings);
   r.evidence_ids.reserve(counted.size());
   r.evidence_items = counted;
   for (std::size_t i : counted) {
@@ -178,13 +184,7 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
                                       const Case& c, const std::vector<std::vector<std::size_t>>& by_competency,
                                       const std::vector<std::vector<std::size_t>>& by_criterion,
                                       const Policy& policy) {
-  ExpectationResult r;
-  r.competency = x.competency;
-  r.competency_index = x.competency_index;
-  r.level = x.level;
-  r.weight = x.weight;
-  r.critical = x.critical;
-  r.ratings = ratings;
+  ExpectationResult r = t2_result(x, ratings);
   // The expectation's items: those naming its competency or one of its
   // criteria, each once, in case order.
   std::vector<std::size_t> items = by_competency[x.competency_index];
