@@ -191,7 +191,7 @@ void Team::render(const std::string& format, std::string& out) const {
         out += "| " + cell(c) + " | " + std::to_string(s.count) + " | " + std::to_string(s.criteria) + " |\n";
     }
     out += "\n## Overdue check-ins\n\n| Employee | Days overdue | Was due |\n|---|---|---|\n";
-    for (const auto& o : late) out += "| " + cell(o.employee) + " | " + std::to_string(o.days) + " | " + o.next_due + " |\n";
+    for (const auto& o : late) out += "| " + cell(o.employee) + " | " + std::to_string(o.days) + " | " + cell(o.next_due) + " |\n";
     return;
   }
   // html
@@ -223,7 +223,7 @@ void Team::render(const std::string& format, std::string& out) const {
     out += "</table>\n";
   }
   out += "<h2>Overdue check-ins</h2>\n<table>\n<tr><th>Employee</th><th>Days overdue</th><th>Was due</th></tr>\n";
-  for (const auto& o : late) out += "<tr><td>" + esc(o.employee) + "</td><td>" + std::to_string(o.days) + "</td><td>" + o.next_due + "</td></tr>\n";
+  for (const auto& o : late) out += "<tr><td>" + esc(o.employee) + "</td><td>" + std::to_string(o.days) + "</td><td>" + esc(o.next_due) + "</td></tr>\n";
   out += "</table>\n</body>\n</html>\n";
 }
 

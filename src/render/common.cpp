@@ -21,12 +21,27 @@ std::string printable(std::string_view s) {
   return out;
 }
 
+std::size_t unsafe_at(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return k < s.size() ? static_cast<unsigned char>(s[k]) : 0u; };
+  const unsigned c = b(i);
+  if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) return 1;
+  if (c == 0xC2 && b(i + 1) >= 0x80 && b(i + 1) <= 0x9F) return 2;                  // C1
+  if (c == 0xE2 && b(i + 1) == 0x80 && b(i + 2) >= 0xAA && b(i + 2) <= 0xAE) return 3;  // U+202A..U+202E
+  if (c == 0xE2 && b(i + 1) == 0x81 && b(i + 2) >= 0xA6 && b(i + 2) <= 0xA9) return 3;  // U+2066..U+2069
+  return 0;
+}
+
 void append_printable(std::string& out, std::string_view s) {
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\t' || c == '\n' || c == '\r') out += ' ';
-    else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
-    else out += ch;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '\t' || ch == '\n' || ch == '\r') {
+      out += ' ';
+    } else if (const std::size_t n = unsafe_at(s, i)) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      i += n - 1;
+    } else {
+      out += ch;
+    }
   }
 }
 

@@ -16,9 +16,9 @@ std::string html_escape(std::string_view text) {
 }
 
 void append_html_escape(std::string& out, std::string_view text) {
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char ch = text[i];
+    switch (ch) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
@@ -26,8 +26,12 @@ void append_html_escape(std::string& out, std::string_view text) {
       case '\'': out += "&#39;"; break;
       case '\t': case '\n': case '\r': out += ' '; break;  // as printable()
       default:
-        if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD, as printable()
-        else out += ch;
+        if (const std::size_t n = unsafe_at(text, i)) {
+          out += "\xEF\xBF\xBD";  // U+FFFD, as printable()
+          i += n - 1;
+        } else {
+          out += ch;
+        }
     }
   }
 }

@@ -13,9 +13,11 @@ namespace {
 /// characters are not allowed in iCalendar text.
 std::string escape(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if ((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7f) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (const std::size_t n = unsafe_at(s, i); n || c == '\t') {
       out += "\xEF\xBF\xBD";  // U+FFFD
+      i += n ? n - 1 : 0;
     } else if (c == '\\' || c == ';' || c == ',') {
       out += '\\';
       out += c;
@@ -56,7 +58,7 @@ struct Calendar {
 
   void event(const std::string& kind, Date date, const std::string& summary, const std::string& description) {
     line(out, "BEGIN:VEVENT");
-    line(out, "UID:" + escape(employee) + "." + kind + "." + basic(date) + "@rung");
+    line(out, "UID:" + escape(employee) + "." + escape(kind) + "." + basic(date) + "@rung");
     line(out, "DTSTAMP:" + stamp);
     line(out, "DTSTART;VALUE=DATE:" + basic(date));
     line(out, "DTEND;VALUE=DATE:" + basic(add_days(date, 1)));

@@ -21,9 +21,16 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
 void html(const Framework& fw, const Case& c, const Report& r, std::string& out);
 void ics(const Framework& fw, const Case& c, const Report& r, std::string& out);
 
-/// User text made safe to show: control characters (which could move a
-/// terminal's cursor, or end a C string) become U+FFFD, and line breaks and
-/// tabs a space. Every renderer passes the documents' text through it.
+/// The length of a character at `s[i]` that no document may show as it is:
+/// a C0 control but tab, line feed and carriage return, DEL, a C1 control
+/// (U+0080..U+009F: U+009B starts a terminal sequence) or a bidirectional
+/// override or isolate (U+202A..U+202E, U+2066..U+2069: they reorder what a
+/// reader sees); 0 for any other.
+std::size_t unsafe_at(std::string_view s, std::size_t i);
+
+/// User text made safe to show: unsafe characters (unsafe_at) become
+/// U+FFFD, and line breaks and tabs a space. Every renderer passes the
+/// documents' text through it.
 std::string printable(std::string_view s);
 void append_printable(std::string& out, std::string_view s);  ///< out += printable(s)
 

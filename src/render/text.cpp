@@ -46,14 +46,35 @@ class Out {
   bool color_;
 };
 
+/// Columns a text takes: one a character (not a byte: names need not be ASCII).
+std::size_t columns(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+/// The text in exactly `width` columns: padded with spaces, or cut between
+/// characters (never inside one) with a `~`.
 std::string pad(std::string s, std::size_t width) {
-  if (s.size() > width) s = s.substr(0, width - 1) + "~";
-  s.append(width - s.size(), ' ');
+  std::size_t n = columns(s);
+  if (n > width) {
+    std::size_t keep = 0, chars = 0;
+    while (keep < s.size()) {
+      std::size_t next = keep + 1;
+      while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
+      if (++chars > width - 1) break;
+      keep = next;
+    }
+    s = s.substr(0, keep) + "~";
+    n = width;
+  }
+  s.append(width - n, ' ');
   return s;
 }
 
 std::string rpad(const std::string& s, std::size_t width) {
-  return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
+  const std::size_t n = columns(s);
+  return n >= width ? s : std::string(width - n, ' ') + s;
 }
 
 std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
@@ -93,6 +114,52 @@ void trim_line_ends(std::string& s, std::size_t from) {
     s[kept++] = s[i];
   }
   s.resize(kept);
+}
+
+/// Folds every line (from `from` on) longer than kColumns visible columns:
+/// at the last space that fits, else between two characters, the rest on
+/// lines indented by four spaces. Colour sequences take no column. Only
+/// text from the documents (names, motivations, notes) is ever that long.
+void fold_long_lines(std::string& s, std::size_t from) {
+  constexpr std::size_t kColumns = 100;
+  std::string out;
+  std::size_t line = from;
+  bool folded = false;
+  while (line < s.size()) {
+    std::size_t end = s.find('\n', line);
+    if (end == std::string::npos) end = s.size();
+    std::string_view rest(s.data() + line, end - line);
+    std::string_view indent;
+    for (;;) {
+      // Find where the line passes kColumns, and the last space before it.
+      std::size_t cols = indent.size(), i = 0, cut = std::string_view::npos, space = std::string_view::npos;
+      while (i < rest.size()) {
+        if (rest[i] == '\033') {  // a colour sequence: ESC [ ... m
+          const std::size_t m = rest.find('m', i);
+          i = m == std::string_view::npos ? rest.size() : m + 1;
+          continue;
+        }
+        if (cols == kColumns) {
+          cut = i;
+          break;
+        }
+        if (rest[i] == ' ') space = i;
+        ++cols;
+        ++i;
+        while (i < rest.size() && (static_cast<unsigned char>(rest[i]) & 0xC0) == 0x80) ++i;
+      }
+      if (cut == std::string_view::npos) break;
+      if (space != std::string_view::npos && space > rest.size() / 4) cut = space;
+      if (!folded) out.assign(s, 0, line), folded = true;
+      out.append(indent).append(rest.substr(0, cut)).append("\n");
+      rest.remove_prefix(cut);
+      while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+      indent = "    ";
+    }
+    if (folded) out.append(indent).append(rest).append(end < s.size() ? "\n" : "");
+    line = end + 1;
+  }
+  if (folded) s.swap(out);
 }
 
 /// `lead`, then `words` (made printable) separated by commas, on lines of
@@ -227,8 +294,8 @@ void text_lines(const Framework& fw, const Case& c, const Report& r, std::string
       o << "  checkpoints:";
       bool first = true;
       for (const auto& cp : t.checkpoints) {
-        // /2: one space less before the first, so that three passed ones fit 100 columns.
-        o << (first && v2 ? " " : "  ") << std::to_string(cp.day) << " days " << format_date(cp.date)
+        // One space before the first, so that three passed ones fit 100 columns.
+        o << (first ? " " : "  ") << std::to_string(cp.day) << " days " << format_date(cp.date)
           << (cp.passed ? " (passed)" : "");
         first = false;
       }
@@ -288,6 +355,7 @@ void text(const Framework& fw, const Case& c, const Report& r, std::string& buff
   const std::size_t start = buffer.size();
   text_lines(fw, c, r, buffer, options);
   trim_line_ends(buffer, start);
+  fold_long_lines(buffer, start);
 }
 
 }  // namespace rung::render
