@@ -4,6 +4,9 @@
 #include "json/read.hpp"
 #include "json/parse.hpp"
 #include "render/render.hpp"
+#include <stdexcept>
+
+#include "rung/audience.hpp"
 #include "rung/compile.hpp"
 #include "rung/evaluate.hpp"
 
@@ -32,10 +35,12 @@ Expected<Engine> Engine::load(std::string_view framework_json) {
   return Engine(std::make_shared<const Framework>(std::move(*fw)));
 }
 
-Expected<Report> Engine::evaluate(std::string_view case_json) const {
+Expected<Report> Engine::evaluate(std::string_view case_json, Audience audience) const {
+  if (auto why = refuse({Format::json, audience, false})) throw std::invalid_argument(*why);
   auto c = read_case(case_json, *fw_);
   if (!c) return c.error();
-  return rung::evaluate(*fw_, *c);
+  if (audience == Audience::full) return rung::evaluate(*fw_, *c);
+  return view(rung::evaluate(*fw_, *c), *c, audience);
 }
 
 bool Engine::evaluate_json(std::string_view case_json, std::string& out, int indent, InputError* error) const {
@@ -44,13 +49,29 @@ bool Engine::evaluate_json(std::string_view case_json, std::string& out, int ind
 
 bool Engine::evaluate_as(std::string_view case_json, Format format, std::string& out, InputError* error,
                          bool color) const {
+  return evaluate_for(case_json, {format, Audience::full, color}, out, error);
+}
+
+std::optional<std::string> Engine::refuse(const Options& options) const {
+  if (options.audience != Audience::full && fw_->version < 2)
+    return std::string("the audience \"") + name(options.audience) +
+           "\" needs a rung.framework/2 framework (a rung.framework/1 document becomes one by changing its schema)";
+  return std::nullopt;
+}
+
+bool Engine::evaluate_for(std::string_view case_json, const Options& options, std::string& out,
+                          InputError* error) const {
+  if (auto why = refuse(options)) throw std::invalid_argument(*why);
+  const Format format = options.format;
+  const bool color = options.color;
   auto c = read_case(case_json, *fw_);
   if (!c) {
     json::encode_error(c.error(), out, format == Format::json ? 0 : 2);
     if (error) *error = c.error();
     return false;
   }
-  const Report report = rung::evaluate(*fw_, *c);
+  // Every output is written from the audience's view of the report.
+  const Report report = view(rung::evaluate(*fw_, *c), *c, options.audience);
   switch (format) {
     case Format::json: json::encode_report(report, out, 0); break;
     case Format::json_pretty: json::encode_report(report, out, 2); break;

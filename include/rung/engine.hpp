@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,8 +24,10 @@ class Engine {
 
   const Framework& framework() const { return *fw_; }
 
-  /// Parses, validates and evaluates one case document.
-  Expected<Report> evaluate(std::string_view case_json) const;
+  /// Parses, validates and evaluates one case document; the report as
+  /// `audience` may see it (refuse() first: a usage error throws
+  /// std::invalid_argument).
+  Expected<Report> evaluate(std::string_view case_json, Audience audience = Audience::full) const;
 
   /// Appends the report JSON to `out` and returns true, or appends the
   /// error document and returns false (`error`, when given, gets the
@@ -36,6 +39,23 @@ class Engine {
   /// Errors are always the JSON error document.
   bool evaluate_as(std::string_view case_json, Format format, std::string& out, InputError* error = nullptr,
                    bool color = false) const;
+
+  /// How to evaluate: the format, who the report is for, colours for text.
+  struct Options {
+    Format format = Format::json;
+    Audience audience = Audience::full;
+    bool color = false;
+  };
+
+  /// Why `options` cannot be used with this framework (an audience other
+  /// than `full` needs a rung.framework/2), or nothing. A usage error, not
+  /// an input error: check it before evaluating.
+  std::optional<std::string> refuse(const Options& options) const;
+
+  /// Like evaluate_as, for an audience (docs/privacy.md). Throws
+  /// std::invalid_argument when refuse(options) says why it cannot.
+  bool evaluate_for(std::string_view case_json, const Options& options, std::string& out,
+                    InputError* error = nullptr) const;
 
  private:
   explicit Engine(std::shared_ptr<const Framework> fw) : fw_(std::move(fw)) {}

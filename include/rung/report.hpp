@@ -218,6 +218,21 @@ struct CurrentReport {
   std::optional<CurrentReview> review;
 };
 
+/// Who a report is shown to (/2; rung/audience.hpp, docs/privacy.md):
+/// `full` (everything: the platform's own use), `employee` (their own
+/// record), `manager`, `committee` (the people who decide).
+enum class Audience { full, employee, manager, committee };
+
+inline const char* name(Audience a) {
+  switch (a) {
+    case Audience::full: return "full";
+    case Audience::employee: return "employee";
+    case Audience::manager: return "manager";
+    case Audience::committee: return "committee";
+  }
+  return "";
+}
+
 /// /2 `warnings`: a member the contract does not name.
 struct Warning {
   std::string document;  ///< "framework" or "case"
@@ -226,6 +241,7 @@ struct Warning {
 
 struct Report {
   int version = 1;  ///< rung.report/1 or /2 (the framework's version)
+  Audience audience = Audience::full;  ///< /2: who it is shown to
   std::string framework;
   std::string employee;
   Date as_of;

@@ -33,14 +33,14 @@ struct alignas(128) Slot {  // a cache line pair of its own: no false sharing be
   int verdict = -1;           // -1: an error document
 };
 
-void evaluate(const Engine& engine, Slot& s) {
+void evaluate(const Engine& engine, Audience audience, Slot& s) {
   s.output.clear();
   if (s.too_long) {
     const InputError e{Document::case_, ErrorCode::limit_exceeded, "",
                        "the document has " + std::to_string(s.too_long) + " bytes, more than 16 MiB"};
     json::encode_error(e, s.output, 0, s.line);
     s.verdict = -1;
-  } else if (auto report = engine.evaluate(s.text)) {
+  } else if (auto report = engine.evaluate(s.text, audience)) {
     json::encode_report(*report, s.output);
     s.verdict = static_cast<int>(report->verdict);
   } else {
@@ -61,13 +61,13 @@ class Ring {
   std::size_t size() const { return slots_.size(); }
 
   /// Claims the next filled slot and evaluates it; false when none is ready.
-  bool work_one(const Engine& engine) {
+  bool work_one(const Engine& engine, Audience audience) {
     std::size_t seq = claimed_.load(std::memory_order_relaxed);
     while (seq < filled_.load(std::memory_order_acquire)) {
       if (claimed_.compare_exchange_weak(seq, seq + 1, std::memory_order_acq_rel)) {
         Slot& s = at(seq);
         s.state.store(Slot::kClaimed, std::memory_order_relaxed);
-        evaluate(engine, s);
+        evaluate(engine, audience, s);
         return true;
       }
     }
@@ -196,10 +196,10 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
     workers.emplace_back([&] {
       Backoff backoff;
       while (true) {
-        if (ring.work_one(engine)) {
+        if (ring.work_one(engine, options.audience)) {
           backoff.reset();
         } else if (ring.finished()) {
-          if (!ring.work_one(engine)) return;
+          if (!ring.work_one(engine, options.audience)) return;
         } else if (backoff.patient()) {
           ring.wait_for_more();  // sleeps in the kernel until the reader publishes
           backoff.reset();
@@ -276,7 +276,7 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
       progress = true;
     }
     // Help the workers (with one thread, this is where all the work is done).
-    if (ring.work_one(engine)) progress = true;
+    if (ring.work_one(engine, options.audience)) progress = true;
     if (progress) backoff.reset();
     else backoff.idle();
 

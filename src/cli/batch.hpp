@@ -13,6 +13,7 @@ namespace rung::cli {
 
 struct BatchOptions {
   unsigned threads = 1;
+  Audience audience = Audience::full;  ///< one audience for the whole batch
   std::size_t window = 0;  ///< lines in flight; 0: 64 per thread
   /// Bytes of input lines and reports held in flight: reading pauses above
   /// it, so memory stays bounded by it plus one document of 16 MiB.

@@ -28,6 +28,7 @@
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
 #include "json/read.hpp"
+#include "rung/audience.hpp"
 #include "rung/engine.hpp"
 
 namespace {
@@ -85,7 +86,18 @@ bool use_color() {
   return isatty(STDOUT_FILENO) && !(no_color && *no_color);
 }
 
-int evaluate(const std::string& framework_path, const std::string& case_path, const std::string& format) {
+/// An audience the framework can show, or the usage error (exit 2).
+std::optional<rung::Audience> audience_for(const rung::Engine& engine, const std::string& name) {
+  const auto audience = rung::audience_from(name);  // CLI11 let only the four through
+  if (auto why = engine.refuse({rung::Format::json, *audience, false})) {
+    std::cerr << "rung: " << *why << "\n";
+    return std::nullopt;
+  }
+  return audience;
+}
+
+int evaluate(const std::string& framework_path, const std::string& case_path, const std::string& format,
+             const std::string& audience_name) {
   if (framework_path == "-" && case_path == "-") {
     std::cerr << "rung: the framework and the case cannot both come from standard input\n";
     return kUsage;
@@ -93,11 +105,13 @@ int evaluate(const std::string& framework_path, const std::string& case_path, co
   int status = kReport;
   auto engine = load_engine(framework_path, status);
   if (!engine) return status;
+  const auto audience = audience_for(*engine, audience_name);
+  if (!audience) return kUsage;
   std::string text;
   if (const int err = rung::cli::read_file(case_path, text)) return io_error("cannot read case " + name_of(case_path), err);
   std::string out;
   const rung::Format f = format_of(format);
-  const bool ok = engine->evaluate_as(text, f, out, nullptr, f == rung::Format::text && use_color());
+  const bool ok = engine->evaluate_for(text, {f, *audience, f == rung::Format::text && use_color()}, out);
   if (!ok || f == rung::Format::json_pretty) out += "\n";
   return emit(out, ok ? kReport : kInputError);
 }
@@ -131,7 +145,7 @@ void catch_stop_signals() {
 unsigned max_threads() { return 2 * std::max(1u, std::thread::hardware_concurrency()); }
 
 int batch(const std::string& framework_path, const std::string& input, unsigned threads, int progress,
-          std::size_t window_mib) {
+          std::size_t window_mib, const std::string& audience_name) {
   if (framework_path == "-" && input == "-") {
     std::cerr << "rung: the framework and the cases cannot both come from standard input\n";
     return kUsage;
@@ -139,6 +153,8 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   int status = kReport;
   auto engine = load_engine(framework_path, status);
   if (!engine) return status;
+  const auto audience = audience_for(*engine, audience_name);
+  if (!audience) return kUsage;
   const int fd = rung::cli::open_input(input);
   if (fd < 0) return io_error("cannot read " + name_of(input), errno);
   rung::cli::BatchOptions options;
@@ -147,6 +163,7 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
     std::cerr << "rung: --threads " << threads << " is more than this machine can use; using " << options.threads
               << "\n";
   options.window_bytes = window_mib << 20;
+  options.audience = *audience;
   options.progress = progress < 0 ? isatty(STDERR_FILENO) != 0 : progress > 0;
   options.stop = &batch_stop;
   if (input != "-") {
@@ -325,6 +342,13 @@ int main(int argc, char** argv) {
   eval->add_option("--framework", framework_path, "Framework JSON (default: the built-in example framework)");
   eval->add_option("--format", format, "json, text, markdown, html or ics (default: text on a terminal, else json)")
       ->check(CLI::IsMember({"json", "text", "markdown", "html", "ics"}));
+  std::string audience = "full";
+  const auto audiences = CLI::IsMember({"full", "employee", "manager", "committee"});
+  eval->add_option("--audience", audience,
+                   "Who the report is for: full, employee, manager or committee (docs/privacy.md; needs a "
+                   "rung.framework/2 unless full)")
+      ->check(audiences)
+      ->capture_default_str();
   eval->add_option("case", case_path, "Case JSON file, or - for standard input")->required();
 
   std::string batch_input = "-";
@@ -340,6 +364,9 @@ int main(int argc, char** argv) {
                   "Input bytes held in flight, in MiB; reading pauses above it (memory stays near twice this "
                   "plus one 16 MiB line)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{65536}))
+      ->capture_default_str();
+  bat->add_option("--audience", audience, "Who every report is for: full, employee, manager or committee")
+      ->check(audiences)
       ->capture_default_str();
   bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
 
@@ -362,11 +389,11 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kUsage;
   }
   try {
-    if (eval->parsed()) return evaluate(framework_path, case_path, format);
+    if (eval->parsed()) return evaluate(framework_path, case_path, format, audience);
     if (check->parsed()) return check_framework(check_path, as_of);
     if (sum->parsed()) return summarize(summarize_input, summarize_format);
     if (bat->parsed())
-      return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib);
+      return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib, audience);
   } catch (const std::exception& e) {
     std::cerr << "rung: " << e.what() << "\n";
     return kUsage;

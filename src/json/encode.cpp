@@ -217,7 +217,7 @@ void encode_report(const Report& r, std::string& out, int indent) {
   w.key("framework").string(r.framework);
   w.key("employee").string(r.employee);
   w.key("as_of").string(format_date(r.as_of));
-  if (v2) w.key("audience").string("full");
+  if (v2) w.key("audience").string(name(r.audience));
   w.key("move").begin_object(true);
   w.key("from").string(r.move.from);
   w.key("to");

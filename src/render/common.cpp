@@ -63,6 +63,16 @@ std::string person(const Case& c, const Report& r) {
   return std::string(c.employee.name) + " (" + r.employee + ")";
 }
 
+std::string view_of(const Report& r) {
+  switch (r.audience) {
+    case Audience::full: return "";
+    case Audience::employee: return "the employee's view";
+    case Audience::manager: return "the manager's view";
+    case Audience::committee: return "the committee's view";
+  }
+  return "";
+}
+
 std::string short_person(const Case& c, const Report& r) {
   if (r.version < 2 || c.employee.name.empty()) return r.employee;
   return std::string(c.employee.name);

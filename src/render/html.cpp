@@ -180,7 +180,7 @@ void criteria_row(const Framework& fw, const Case& c, const ExpectationResult& x
 
 void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
   const bool v2 = r.version >= 2;
-  const std::string who = esc(person(c, r));
+  const std::string who = esc(person(c, r)) + (view_of(r).empty() ? "" : " &#8212; " + view_of(r));
   o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Promotion case: " + who +
        "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n";
   std::string to = esc(r.move.to.value_or("no higher level"));

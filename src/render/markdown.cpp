@@ -143,7 +143,7 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
   const Level* target = r.move.to ? fw.find_level(*r.move.to) : nullptr;
   const Level* current = fw.find_level(r.move.from);
   const bool v2 = r.version >= 2;
-  o += "# Promotion case: " + md(person(c, r)) + "\n\n";
+  o += "# Promotion case: " + md(person(c, r)) + (view_of(r).empty() ? "" : " — " + view_of(r)) + "\n\n";
   o += "| | |\n|---|---|\n";
   o += "| Move | " + md(r.move.from) + (current && !current->name.empty() ? " (" + md(current->name) + ")" : "") + " → " +
        (r.move.to ? md(*r.move.to) + (target && !target->name.empty() ? " (" + md(target->name) + ")" : "")

@@ -206,7 +206,9 @@ void text_lines(const Framework& fw, const Case& c, const Report& r, std::string
   o << o.paint("rung", "1") << "  " << (v2 ? printable(person(c, r)) : r.employee) << "  " << r.move.from << " -> "
     << r.move.to.value_or(choosing_track(c, r) ? "(choose a track)" : "(no higher level)");
   if (r.move.kind) o << " (" << name(*r.move.kind) << ")";
-  o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n\n";
+  o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n";
+  if (!view_of(r).empty()) o << "This is " << view_of(r) << ": it shows what they may see; the decision is the same.\n";
+  o << "\n";
 
   o << "Verdict: " << o.paint(upper(name(r.verdict)), verdict_color(r.verdict));
   if (r.coverage) {
