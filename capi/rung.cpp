@@ -8,10 +8,15 @@
 #include <string>
 
 #include "json/writer.hpp"
+#include "rung/audience.hpp"
 #include "rung/engine.hpp"
 
 struct rung_engine {
   rung::Engine engine;
+};
+
+struct rung_options {
+  rung::Audience audience = rung::Audience::full;
 };
 
 struct rung_error {
@@ -159,6 +164,37 @@ void rung_engine_free(rung_engine* engine) { delete engine; }
 
 int rung_evaluate(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len, int format,
                   rung_error** err) {
+  return rung_evaluate_with(out, engine, case_json, len, format, nullptr, err);
+}
+
+int rung_options_new(rung_options** out, rung_error** err) {
+  if (err) *err = nullptr;
+  if (!out) return argument(err, "rung_options_new: out is NULL");
+  *out = nullptr;
+  return guarded(err, [&] {
+    *out = new rung_options;
+    return static_cast<int>(RUNG_OK);
+  });
+}
+
+int rung_options_set(rung_options* options, const char* name, const char* value, rung_error** err) {
+  if (err) *err = nullptr;
+  if (!options || !name || !value) return argument(err, "rung_options_set: options, name and value are not NULL");
+  return guarded(err, [&] {
+    if (std::string_view(name) == "audience") {
+      auto audience = rung::audience_from(value);
+      if (!audience) return argument(err, "rung_options_set: audience is full, employee, manager or committee");
+      options->audience = *audience;
+      return static_cast<int>(RUNG_OK);
+    }
+    return argument(err, "rung_options_set: unknown option (known: audience)");
+  });
+}
+
+void rung_options_free(rung_options* options) { delete options; }
+
+int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len, int format,
+                       const rung_options* options, rung_error** err) {
   if (err) *err = nullptr;
   if (!out) return argument(err, "rung_evaluate: out is NULL");
   out->data = nullptr;
@@ -168,10 +204,12 @@ int rung_evaluate(rung_buf* out, const rung_engine* engine, const char* case_jso
   if (format < RUNG_FORMAT_JSON || format > RUNG_FORMAT_ICS) return argument(err, "rung_evaluate: unknown format");
   return guarded(err, [&] {
     // rung_format and rung::Format list the formats in the same order.
+    const rung::Engine::Options how{static_cast<rung::Format>(format),
+                                    options ? options->audience : rung::Audience::full, false};
+    if (auto why = engine->engine.refuse(how)) return argument(err, ("rung_evaluate: " + *why).c_str());
     std::string text;
     rung::InputError input_error;
-    if (!engine->engine.evaluate_as(std::string_view(case_json ? case_json : "", len),
-                                    static_cast<rung::Format>(format), text, &input_error))
+    if (!engine->engine.evaluate_for(std::string_view(case_json ? case_json : "", len), how, text, &input_error))
       return report(err, input_error);
     if (!fill(out, text)) return internal(err, "out of memory");
     return static_cast<int>(RUNG_OK);

@@ -34,7 +34,7 @@ extern "C" {
 
 /* Version of this header; rung_version_number() is the library's. */
 #define RUNG_VERSION_MAJOR 0
-#define RUNG_VERSION_MINOR 3
+#define RUNG_VERSION_MINOR 4
 #define RUNG_VERSION_PATCH 0
 #define RUNG_VERSION_NUMBER (RUNG_VERSION_MAJOR * 1000000 + RUNG_VERSION_MINOR * 1000 + RUNG_VERSION_PATCH)
 
@@ -132,6 +132,41 @@ RUNG_API void rung_engine_free(rung_engine* engine);
  */
 RUNG_API int rung_evaluate(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len, int format,
                            rung_error** err);
+
+/*
+ * Options for rung_evaluate_with, set by name, so that later options need no
+ * new entry point (as DuckDB's configuration and zstd's parameters). An
+ * options object is not shared between threads while it is being set;
+ * once set, any number of evaluations may read it at the same time.
+ * Since 0.4.
+ */
+typedef struct rung_options rung_options;
+
+/* A new options object with every option at its default (caller owns:
+ * rung_options_free). @return RUNG_OK, or RUNG_E_ARGUMENT for a NULL out. */
+RUNG_API int rung_options_new(rung_options** out, rung_error** err);
+
+/*
+ * Sets one option by name; both strings borrowed. Known options:
+ *   "audience": "full" (default), "employee", "manager" or "committee" —
+ *               who the report is for (docs/privacy.md); anything but
+ *               "full" needs a rung.framework/2 engine.
+ * @return RUNG_OK, or RUNG_E_ARGUMENT for an unknown name or value (the
+ *         message lists what is allowed); the options are then unchanged.
+ */
+RUNG_API int rung_options_set(rung_options* options, const char* name, const char* value, rung_error** err);
+
+/* Frees an options object; accepts NULL. */
+RUNG_API void rung_options_free(rung_options* options);
+
+/*
+ * rung_evaluate with options; `options` borrowed, NULL for the defaults
+ * (then exactly rung_evaluate). An audience other than "full" asked of a
+ * rung.framework/1 engine is RUNG_E_ARGUMENT, with a message that says how
+ * to move the framework to /2. Thread-safe. Since 0.4.
+ */
+RUNG_API int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len,
+                                int format, const rung_options* options, rung_error** err);
 
 /* Frees the bytes of a buffer and resets it to {NULL, 0}; accepts NULL. */
 RUNG_API void rung_buf_dispose(rung_buf* buf);

@@ -243,6 +243,50 @@ static void test_version_2(void) {
   rung_engine_free(engine);
 }
 
+/* Options: the audience, by name; unknown names and values refused. */
+static void test_options(rung_engine* v1) {
+  static const char fw[] =
+      "{\"schema\":\"rung.framework/2\",\"id\":\"v2\",\"scale\":[\"no\",\"yes\"],"
+      "\"competencies\":[{\"id\":\"a\"}],\"levels\":["
+      "{\"id\":\"L1\",\"track\":\"ic\",\"rank\":1,\"expectations\":[]},"
+      "{\"id\":\"L2\",\"track\":\"ic\",\"rank\":2,\"expectations\":[{\"competency\":\"a\",\"level\":1}]}]}";
+  static const char kase[] =
+      "{\"schema\":\"rung.case/2\",\"as_of\":\"2026-11-23\",\"employee\":{\"id\":\"e\",\"level\":\"L1\"},"
+      "\"assessments\":[{\"competency\":\"a\",\"rater\":\"manager\",\"level\":1,\"date\":\"2026-10-01\"}],"
+      "\"evidence\":[{\"id\":\"mine\",\"date\":\"2026-10-01\",\"competencies\":[\"a\"],\"visibility\":\"manager\"},"
+      "{\"id\":\"shared\",\"date\":\"2026-10-02\",\"competencies\":[\"a\"],\"visibility\":\"decision_makers\"}]}";
+  rung_engine* engine = NULL;
+  rung_options* options = NULL;
+  rung_buf out = {NULL, 0};
+  rung_error* err = NULL;
+  CHECK(rung_engine_new(&engine, fw, sizeof fw - 1, NULL) == RUNG_OK);
+  CHECK(rung_options_new(&options, &err) == RUNG_OK && options != NULL);
+  CHECK(rung_options_set(options, "audience", "boss", &err) == RUNG_E_ARGUMENT);
+  CHECK(err && strstr(rung_error_message(err), "committee") != NULL);
+  rung_error_free(err);
+  CHECK(rung_options_set(options, "colour", "red", &err) == RUNG_E_ARGUMENT);
+  rung_error_free(err);
+  CHECK(rung_options_set(NULL, "audience", "full", NULL) == RUNG_E_ARGUMENT);
+  CHECK(rung_options_set(options, "audience", "committee", &err) == RUNG_OK && err == NULL);
+  /* The committee sees only what is shared with decision makers; the count stays. */
+  CHECK(rung_evaluate_with(&out, engine, kase, sizeof kase - 1, RUNG_FORMAT_JSON, options, &err) == RUNG_OK);
+  CHECK(out.data && strstr(out.data, "\"audience\":\"committee\"") != NULL);
+  CHECK(out.data && strstr(out.data, "\"evidence\":2,\"evidence_ids\":[\"shared\"]") != NULL);
+  rung_buf_dispose(&out);
+  /* NULL options: the defaults, as rung_evaluate. */
+  CHECK(rung_evaluate_with(&out, engine, kase, sizeof kase - 1, RUNG_FORMAT_JSON, NULL, &err) == RUNG_OK);
+  CHECK(out.data && strstr(out.data, "\"evidence_ids\":[\"mine\",\"shared\"]") != NULL);
+  rung_buf_dispose(&out);
+  /* An audience needs a /2 framework: a usage error on the /1 example. */
+  CHECK(rung_evaluate_with(&out, v1, kase, sizeof kase - 1, RUNG_FORMAT_JSON, options, &err) == RUNG_E_ARGUMENT);
+  CHECK(err && strstr(rung_error_message(err), "rung.framework/2") != NULL);
+  CHECK(out.data == NULL);
+  rung_error_free(err);
+  rung_options_free(options);
+  rung_options_free(NULL);
+  rung_engine_free(engine);
+}
+
 int main(int argc, char** argv) {
   rung_engine* engine;
   if (argc < 2) {
@@ -256,6 +300,7 @@ int main(int argc, char** argv) {
   test_limits_and_garbage(engine);
   test_null_arguments(engine);
   test_version_2();
+  test_options(engine);
   rung_engine_free(engine);
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures ? 1 : 0;

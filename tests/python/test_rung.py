@@ -176,3 +176,36 @@ def test_version_2_through_python_and_the_cli(tmp_path):
     with pytest.raises(rung.InputError) as e:
         rung.Engine(EXAMPLES / "framework.json").evaluate(case)
     assert (e.value.code, e.value.path, e.value.document) == ("invalid_value", "/schema", "case")
+
+
+def test_audiences_through_python(tmp_path):
+    framework = json.loads((EXAMPLES / "framework-v2.json").read_text())
+    engine = rung.Engine(framework)
+    case = EXAMPLES / "v2-partial.json"
+    full = engine.evaluate(case)
+    committee = engine.evaluate(case, audience="committee")
+    assert (full["audience"], committee["audience"]) == ("full", "committee")
+    # The decision is the same; only what is shown differs.
+    assert committee["verdict"] == full["verdict"] and committee["coverage"] == full["coverage"]
+    assert [x["evidence"] for x in committee["expectations"]] == [x["evidence"] for x in full["expectations"]]
+    assert sum(len(x["evidence_ids"]) for x in committee["expectations"]) < \
+        sum(len(x["evidence_ids"]) for x in full["expectations"])
+    many = list(engine.evaluate_many([case] * 3, threads=2, audience="committee"))
+    assert many == [committee] * 3
+    text = engine.evaluate(case, format="text", audience="committee")
+    assert "the committee's view" in text
+    # The CLI and python -m rung give the same bytes.
+    out = cli("evaluate", "--framework", str(EXAMPLES / "framework-v2.json"), "--audience", "committee",
+              "--format", "json", str(case))
+    py = subprocess.run([sys.executable, "-m", "rung", "evaluate", "--framework", str(EXAMPLES / "framework-v2.json"),
+                         "--audience", "committee", "--format", "json", str(case)], capture_output=True)
+    assert out.returncode == py.returncode == 0 and out.stdout == py.stdout
+    assert json.loads(out.stdout) == committee
+    # Unknown audience, and an audience a /1 framework cannot show: ValueError.
+    with pytest.raises(ValueError, match="full, employee, manager, committee"):
+        engine.evaluate(case, audience="boss")
+    with pytest.raises(ValueError, match="rung.framework/2"):
+        rung.Engine().evaluate(EXAMPLES / "close.json", audience="employee")
+    py = subprocess.run([sys.executable, "-m", "rung", "evaluate", "--audience", "employee",
+                         str(EXAMPLES / "close.json")], capture_output=True)
+    assert py.returncode == 2 and b"rung.framework/2" in py.stderr

@@ -24,7 +24,12 @@ from typing import Any, Iterable, Iterator, Literal, Union
 from . import _capi
 from ._capi import RungBuf, lib
 
-__all__ = ["Engine", "RungError", "InputError", "version", "Document", "batch_lines"]
+__all__ = ["Engine", "RungError", "InputError", "UsageError", "version", "Document", "batch_lines", "AUDIENCES"]
+
+#: Who a report is for (docs/privacy.md); anything but "full" needs a
+#: rung.framework/2 framework.
+AUDIENCES = ("full", "employee", "manager", "committee")
+Audience = Literal["full", "employee", "manager", "committee"]
 
 #: A framework or case document: a dict, JSON text (str or bytes), or a path.
 Document = Union[dict, str, bytes, os.PathLike]
@@ -60,6 +65,12 @@ class RungError(Exception):
                 "message": self.message}
 
 
+class UsageError(RungError, ValueError):
+    """A call the library refuses whatever the documents (an audience a
+    rung.framework/1 engine cannot show, an unknown option): also a
+    ValueError."""
+
+
 class InputError(RungError):
     """A framework or case document is wrong (SPEC §4)."""
 
@@ -80,7 +91,7 @@ def _raise_error(err: ctypes.c_void_p) -> None:
         raw = lib.rung_error_json(err)
     finally:
         lib.rung_error_free(err)
-    cls = RungError if numeric in (_capi.RUNG_E_ARGUMENT, _capi.RUNG_E_INTERNAL) else InputError
+    cls = UsageError if numeric == _capi.RUNG_E_ARGUMENT else RungError if numeric == _capi.RUNG_E_INTERNAL else InputError
     raise cls(code, path, message, document, raw)
 
 
@@ -110,6 +121,7 @@ class Engine:
         # themselves in _busy under _cond, and close() waits for 0.
         self._cond = threading.Condition(threading.Lock())
         self._busy = 0
+        self._options: dict[str, ctypes.c_void_p] = {}  # one options object an audience, made when first asked
         self._handle = ctypes.c_void_p()
         if framework is None:
             n = ctypes.c_size_t()
@@ -139,6 +151,9 @@ class Engine:
                 return  # cannot happen (a call holds a reference); leak rather than crash
         if handle:
             lib.rung_engine_free(handle)
+        for options in self._options.values():
+            lib.rung_options_free(options)
+        self._options = {}
 
     def __del__(self) -> None:
         # Unreachable, so no call is in flight; never block or raise here.
@@ -153,17 +168,36 @@ class Engine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _evaluate(self, data: bytes, fmt: int) -> bytes:
+    def _options_for(self, audience: str) -> ctypes.c_void_p | None:
+        """The options object of an audience (None: the defaults); call
+        under self._cond."""
+        if audience not in AUDIENCES:
+            raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
+        if audience == "full":
+            return None
+        options = self._options.get(audience)
+        if options is None:
+            options, err = ctypes.c_void_p(), ctypes.c_void_p()
+            if lib.rung_options_new(ctypes.byref(options), ctypes.byref(err)) != _capi.RUNG_OK:
+                _raise_error(err)
+            if lib.rung_options_set(options, b"audience", audience.encode(), ctypes.byref(err)) != _capi.RUNG_OK:
+                lib.rung_options_free(options)
+                _raise_error(err)
+            self._options[audience] = options
+        return options
+
+    def _evaluate(self, data: bytes, fmt: int, audience: str = "full") -> bytes:
         with self._cond:
             handle = self._handle
             if not handle:
                 raise RungError("invalid_argument", "", "the engine is closed")
+            options = self._options_for(audience)
             self._busy += 1
         out = RungBuf()
         err = ctypes.c_void_p()
         try:
             # ctypes releases the GIL for the call: threads evaluate in parallel.
-            rc = lib.rung_evaluate(ctypes.byref(out), handle, data, len(data), fmt, ctypes.byref(err))
+            rc = lib.rung_evaluate_with(ctypes.byref(out), handle, data, len(data), fmt, options, ctypes.byref(err))
         finally:
             with self._cond:
                 self._busy -= 1
@@ -177,21 +211,27 @@ class Engine:
             lib.rung_buf_dispose(ctypes.byref(out))
 
     def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False,
-                 format: Literal["json", "text", "markdown", "html", "ics"] = "json") -> Any:
+                 format: Literal["json", "text", "markdown", "html", "ics"] = "json",
+                 audience: Audience = "full") -> Any:
         """The report of one case as a dict, or its JSON bytes untouched
         with `raw=True` (one line, or indented as `rung evaluate` prints it
         with `pretty=True`). With `format` "text", "markdown", "html" or
         "ics", the document as a str, the same bytes as
-        `rung evaluate --format FORMAT`. Raises InputError for a bad case."""
+        `rung evaluate --format FORMAT`. `audience`: who the report is for
+        (AUDIENCES; ValueError for another, UsageError — a ValueError — when
+        a rung.framework/1 engine is asked for more than "full"). Raises
+        InputError for a bad case."""
         if format != "json":
             if format not in _capi.FORMATS:
                 raise ValueError(f"unknown format {format!r}")
-            return self._evaluate(_as_bytes(case), _capi.FORMATS[format]).decode()
-        report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON_PRETTY if pretty else _capi.RUNG_FORMAT_JSON)
+            return self._evaluate(_as_bytes(case), _capi.FORMATS[format], audience).decode()
+        report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON_PRETTY if pretty else _capi.RUNG_FORMAT_JSON,
+                                audience)
         return report if raw else json.loads(report)
 
     def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
-                      errors: Literal["raise", "return"] = "raise", raw: bool = False) -> Iterator[Any]:
+                      errors: Literal["raise", "return"] = "raise", raw: bool = False,
+                      audience: Audience = "full") -> Iterator[Any]:
         """Evaluates cases on `threads` threads (default: the CPU count),
         yielding results in input order. A bad case raises its InputError
         (`errors="raise"`) or is yielded in its place (`errors="return"`).
@@ -203,7 +243,7 @@ class Engine:
 
         def one(case: Document) -> Any:
             try:
-                return self.evaluate(case, raw=raw)
+                return self.evaluate(case, raw=raw, audience=audience)
             except InputError as e:
                 if errors == "raise":
                     raise

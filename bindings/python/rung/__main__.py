@@ -19,6 +19,8 @@ def main(argv: list[str] | None = None) -> int:
     ev.add_argument("--framework", help="framework JSON (default: the built-in example framework)")
     ev.add_argument("--format", choices=["json", "text", "markdown", "html", "ics"],
                     help="default: text on a terminal (without colours here), else json")
+    ev.add_argument("--audience", choices=["full", "employee", "manager", "committee"], default="full",
+                    help="who the report is for (docs/privacy.md); default full")
     ev.add_argument("case", help="case JSON file, or - for standard input")
     try:
         args = parser.parse_args(argv)
@@ -45,11 +47,14 @@ def main(argv: list[str] | None = None) -> int:
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     try:
         if fmt == "json":
-            out = engine.evaluate(case, raw=True, pretty=True) + b"\n"
+            out = engine.evaluate(case, raw=True, pretty=True, audience=args.audience) + b"\n"
         else:
-            out = engine.evaluate(case, format=fmt).encode()
+            out = engine.evaluate(case, format=fmt, audience=args.audience).encode()
     except InputError as e:
         return error(e)
+    except ValueError as e:  # an audience this framework cannot show: a usage error
+        print(f"rung: {e.message if isinstance(e, RungError) else e}", file=sys.stderr)
+        return 2
     sys.stdout.buffer.write(out)
     return 0
 
