@@ -11,6 +11,7 @@
 
 #include <boost/json.hpp>
 
+#include "rung/audience.hpp"
 #include "rung/engine.hpp"
 
 namespace bj = boost::json;
@@ -109,6 +110,7 @@ std::string framework_text(const bj::value& fw, const fs::path& frameworks) {
 
 struct Fixture {
   std::string framework, case_text;
+  rung::Audience audience = rung::Audience::full;
   bj::value expect, error;
 };
 
@@ -128,6 +130,7 @@ Fixture load(const fs::path& path) {
   else f.case_text = bj::serialize(doc.at("case"));
   if (const auto* e = doc.if_contains("expect")) f.expect = *e;
   if (const auto* e = doc.if_contains("error")) f.error = *e;
+  if (const auto* a = doc.if_contains("audience")) f.audience = *rung::audience_from(std::string(a->as_string()));
   return f;
 }
 
@@ -139,7 +142,7 @@ std::vector<std::string> check(const fs::path& path) {
   if (!engine) {
     out = rung::to_json(engine.error());
   } else {
-    engine->evaluate_json(f.case_text, out);
+    engine->evaluate_for(f.case_text, {rung::Format::json, f.audience, false}, out);
   }
   const bj::value got = bj::parse(out);
   if (!f.error.is_null()) {

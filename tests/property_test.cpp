@@ -440,3 +440,95 @@ TEST_CASE("property /2: every error path resolves in the input document" * docte
   }
   CHECK(errors > kCases / 2);
 }
+
+// ------------------------------------------------------------ audiences
+
+namespace {
+
+/// A /2 case whose private data is recognisable: rater ids, feedback
+/// authors and texts, evidence ids and titles by visibility, blockers.
+bj::object make_private(CaseGen& gen) {
+  bj::object c = make_v2(gen);
+  for (auto& a : c["assessments"].as_array())
+    if (auto* id = a.as_object().if_contains("rater_id")) *id = "RATER-" + std::string(id->as_string());
+  int n = 0;
+  for (auto& ev : c["evidence"].as_array()) {
+    auto& o = ev.as_object();
+    const std::string vis(o["visibility"].as_string());
+    o["id"] = "EV-" + vis + "-" + std::to_string(n);
+    o["title"] = "TITLE-" + vis + "-" + std::to_string(n++);
+  }
+  for (auto& ci : c["checkins"].as_array()) {
+    auto& o = ci.as_object();
+    for (auto& f : o["feedback"].as_array()) f.as_object()["text"] = "TEXT-" + std::to_string(n++);
+    for (auto& b : o["blockers"].as_array()) b.as_object()["text"] = "BLOCKER-" + std::to_string(n++);
+  }
+  bj::array feedback;
+  for (int k = gen.pick(0, 3); k > 0; --k)
+    feedback.push_back(bj::object{{"date", c["as_of"]}, {"kind", "praise"}, {"channel", "indirect"},
+                                  {"from", "FROM-" + std::to_string(n++)}, {"text", "TEXT-" + std::to_string(n++)}});
+  c["feedback"] = std::move(feedback);
+  return c;
+}
+
+/// The decision of a report: everything but what an audience may not see.
+std::string decision(std::string json) {
+  bj::value v = bj::parse(json);
+  auto& o = v.as_object();
+  o.erase("audience");
+  for (auto& x : o["expectations"].as_array()) {
+    x.as_object().erase("evidence_ids");
+    for (auto& k : x.as_object()["criteria"].as_array()) k.as_object().erase("evidence_ids");
+  }
+  auto& agenda = o["followup"].as_object()["agenda"].as_array();
+  agenda.erase(std::remove_if(agenda.begin(), agenda.end(), [](const bj::value& a) { return a.at("kind") == "blocker"; }),
+               agenda.end());
+  return bj::serialize(v);
+}
+
+}  // namespace
+
+TEST_CASE("privacy: no audience sees a rater, a feedback author or text; the committee no private evidence nor "
+          "blocker; the decision is the same for all" * doctest::test_suite("property")) {
+  CaseGen gen(9);
+  const Format formats[] = {Format::json, Format::text, Format::markdown, Format::html, Format::ics};
+  int blockers = 0, private_items = 0, hidden_medians = 0;
+  for (int i = 0; i < kCases / 3; ++i) {
+    const std::string text = bj::serialize(make_private(gen));
+    std::string full_decision;
+    for (Audience a : {Audience::full, Audience::employee, Audience::manager, Audience::committee}) {
+      CAPTURE(name(a));
+      for (Format f : formats) {
+        std::string out;
+        REQUIRE(engine_v2().evaluate_for(text, {f, a, false}, out));
+        CHECK(out.find("RATER-") == std::string::npos);
+        CHECK(out.find("FROM-") == std::string::npos);
+        CHECK(out.find("TEXT-") == std::string::npos);
+        if (a == Audience::committee) {
+          for (const char* hidden : {"-private-", "-manager-", "-stakeholders-"}) CHECK(out.find(hidden) == std::string::npos);
+          CHECK(out.find("BLOCKER-") == std::string::npos);
+        }
+        if (a == Audience::manager) CHECK(out.find("-private-") == std::string::npos);
+        if (f != Format::json) continue;
+        if (a == Audience::full) full_decision = decision(out);
+        else CHECK(decision(out) == full_decision);
+        if (a == Audience::full) {
+          blockers += out.find("BLOCKER-") != std::string::npos;
+          private_items += out.find("EV-manager-") != std::string::npos;  // counted, not for the committee
+          // Anonymity: fewer than 2 stakeholder raters show no median and raise no divergence.
+          const bj::value report = bj::parse(out);
+          for (const auto& x : report.at("expectations").as_array())
+            if (x.at("stakeholder_raters").as_int64() < 2) {
+              CHECK(x.at("stakeholders").is_null());
+              for (const auto& flag : x.at("flags").as_array()) CHECK(flag != "stakeholder_divergence");
+              hidden_medians += x.at("stakeholder_raters").as_int64() == 1;
+            }
+        }
+      }
+    }
+  }
+  // The property had something to hide.
+  CHECK(blockers > 5);
+  CHECK(private_items > 5);
+  CHECK(hidden_medians > 5);
+}
