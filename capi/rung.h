@@ -85,7 +85,7 @@ typedef enum rung_code {
 /* Output formats for rung_evaluate. New formats get new numbers; an unknown
  * number is RUNG_E_ARGUMENT, so old libraries refuse new formats cleanly. */
 typedef enum rung_format {
-  RUNG_FORMAT_JSON = 0,         /* rung.report/1 on one line (as `rung batch`) */
+  RUNG_FORMAT_JSON = 0,         /* the report on one line (as `rung batch`): rung.report/1 or /2, as the framework */
   RUNG_FORMAT_JSON_PRETTY = 1,  /* indented by 2 (as `rung evaluate --format json`) */
   RUNG_FORMAT_TEXT = 2,         /* the terminal view, without colours (UTF-8 text) */
   RUNG_FORMAT_MARKDOWN = 3,     /* the promotion case as Markdown */
@@ -104,7 +104,8 @@ RUNG_API int rung_version_number(void);
 RUNG_API const char* rung_example_framework(size_t* len);
 
 /*
- * Parses and indexes a framework document (`rung.framework/1`).
+ * Parses and indexes a framework document (`rung.framework/1` or `/2`; the
+ * framework decides the version of every report).
  * @param[out] out  the new engine on success (caller owns: rung_engine_free),
  *                  NULL on failure.
  * @param framework_json, len  the document's bytes, borrowed.
@@ -119,7 +120,8 @@ RUNG_API int rung_engine_new(rung_engine** out, const char* framework_json, size
 RUNG_API void rung_engine_free(rung_engine* engine);
 
 /*
- * Evaluates one case document (`rung.case/1`) against the engine's framework.
+ * Evaluates one case document (`rung.case/1`, or `/2` against a /2 framework)
+ * against the engine's framework.
  * @param[out] out  on success the report in `format` (caller owns:
  *                  rung_buf_dispose); {NULL, 0} on failure.
  * @param engine    borrowed; may be shared with other threads.
