@@ -30,7 +30,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }();
     rung_buf out{nullptr, 0};
     const int format = (mode >> 1) % 7;  // 6 is not a format: RUNG_E_ARGUMENT
-    const int rc = rung_evaluate(&out, engine, doc, len, format, &err);
+    // Bit 4: through an options object with an audience (the example
+    // framework is /1: any but "full" is RUNG_E_ARGUMENT, never internal).
+    static const char* const kAudiences[] = {"full", "employee", "manager", "committee"};
+    rung_options* options = nullptr;
+    if (mode & 0x10) {
+      if (rung_options_new(&options, nullptr) != RUNG_OK) std::abort();
+      if (rung_options_set(options, "audience", kAudiences[(mode >> 5) % 4], nullptr) != RUNG_OK) std::abort();
+    }
+    const int rc = options ? rung_evaluate_with(&out, engine, doc, len, format, options, &err)
+                           : rung_evaluate(&out, engine, doc, len, format, &err);
+    if (options && (mode >> 5) % 4 != 0 && format != 6 && rc != RUNG_E_ARGUMENT) std::abort();
+    rung_options_free(options);
     if (rc == RUNG_E_INTERNAL) std::abort();
     if (format == 6 && rc != RUNG_E_ARGUMENT) std::abort();
     if (rc == RUNG_OK && (!out.data || std::strlen(out.data) != out.size)) std::abort();
