@@ -88,22 +88,30 @@ inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings)
   return r;
 }
 
-/// T2: for each competency (by index), the items that count for it, in case
-/// order: one pass over the evidence for every expectation at once.
-inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std::vector<Evidence>& evidence,
-                                                                      std::size_t competencies, Date as_of,
-                                                                      const Policy& policy) {
-  std::vector<std::vector<std::size_t>> counted(competencies);
+/// T2: for each competency (`names` = &Evidence::competencies) or criterion
+/// (&Evidence::criteria) of `n`, the items that count for it (window and
+/// visibility), in case order: one pass over the evidence for every
+/// expectation at once. An item naming one twice counts once.
+inline std::vector<std::vector<std::size_t>> t2_counted_by(const std::vector<Evidence>& evidence,
+                                                           std::vector<std::size_t> Evidence::*names, std::size_t n,
+                                                           Date as_of, const Policy& policy) {
+  std::vector<std::vector<std::size_t>> counted(n);
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& e = evidence[i];
-    if (e.visibility < policy.evidence_visibility_min) continue;
+    if ((e.*names).empty() || e.visibility < policy.evidence_visibility_min) continue;
     if (!within_days(e.date, as_of, policy.evidence_window_days)) continue;
-    for (std::size_t c : e.competencies) {
-      auto& items = counted[c];
-      if (items.empty() || items.back() != i) items.push_back(i);  // a competency listed twice counts once
+    for (std::size_t k : e.*names) {
+      auto& items = counted[k];
+      if (items.empty() || items.back() != i) items.push_back(i);
     }
   }
   return counted;
+}
+
+inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std::vector<Evidence>& evidence,
+                                                                      std::size_t competencies, Date as_of,
+                                                                      const Policy& policy) {
+  return t2_counted_by(evidence, &Evidence::competencies, competencies, as_of, policy);
 }
 
 /// T2 for one target expectation (flags are G2's), given the items that
@@ -141,17 +149,7 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
 inline std::vector<std::vector<std::size_t>> t2_counted_by_criterion(const std::vector<Evidence>& evidence,
                                                                     std::size_t criteria, Date as_of,
                                                                     const Policy& policy) {
-  std::vector<std::vector<std::size_t>> counted(criteria);
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const Evidence& e = evidence[i];
-    if (e.criteria.empty() || e.visibility < policy.evidence_visibility_min) continue;
-    if (!within_days(e.date, as_of, policy.evidence_window_days)) continue;
-    for (std::size_t k : e.criteria) {
-      auto& items = counted[k];
-      if (items.empty() || items.back() != i) items.push_back(i);
-    }
-  }
-  return counted;
+  return t2_counted_by(evidence, &Evidence::criteria, criteria, as_of, policy);
 }
 
 /// T5: the date from which the manager's rating of a competency has held at
