@@ -9,24 +9,9 @@
 namespace rung::render {
 namespace {
 
-/// TEXT escaping: backslash, semicolon, comma, newline; other control
-/// characters are not allowed in iCalendar text.
 std::string escape(std::string_view s) {
   std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (const std::size_t n = unsafe_at(s, i); n || c == '\t') {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      i += n ? n - 1 : 0;
-    } else if (c == '\\' || c == ';' || c == ',') {
-      out += '\\';
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c != '\r') {
-      out += c;
-    }
-  }
+  append_ical(out, s);
   return out;
 }
 

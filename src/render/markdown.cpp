@@ -9,63 +9,6 @@
 namespace rung::render {
 namespace {
 
-/// Appends printable() text with what Markdown would read as markup escaped.
-void append_md(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\t' || c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (const std::size_t n = unsafe_at(text, i)) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      i += n - 1;
-    } else {
-      if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
-        out += '\\';
-      out += ch;
-    }
-  }
-}
-
-/// A code span of printable() text: fenced by more backticks than the text
-/// holds in a row (CommonMark), with a space inside when the text starts or
-/// ends with one, so that a backtick in an id cannot end the span early.
-void append_code(std::string& out, std::string_view text) {
-  const std::string safe = printable(text);
-  std::size_t run = 0, longest = 0;
-  for (char c : safe) longest = std::max(longest, run = c == '`' ? run + 1 : 0);
-  const std::string fence(longest + 1, '`');
-  const bool space = !safe.empty() && (safe.front() == '`' || safe.back() == '`');
-  out += fence;
-  if (space) out += ' ';
-  out += safe;
-  if (space) out += ' ';
-  out += fence;
-}
-
-/// A link shown as a link only when it is http(s) and plain: anything else
-/// (`javascript:`, spaces, angle brackets) is shown as code, never followed.
-void append_link(std::string& out, std::string_view link) {
-  const auto starts = [&](std::string_view p) {
-    if (link.size() < p.size()) return false;
-    for (std::size_t i = 0; i < p.size(); ++i)
-      if (std::tolower(static_cast<unsigned char>(link[i])) != p[i]) return false;
-    return true;
-  };
-  bool plain = starts("https://") || starts("http://");
-  for (std::size_t i = 0; plain && i < link.size(); ++i) {
-    const auto c = static_cast<unsigned char>(link[i]);
-    plain = c > 0x20 && c < 0x7f && c != '<' && c != '>' && c != '`' && c != '\\';
-  }
-  if (plain) {
-    out += '<';
-    out += link;
-    out += '>';
-  } else {
-    append_code(out, link);
-  }
-}
-
 /// Escapes what Markdown would read as markup in free text.
 std::string md(std::string_view text) {
   std::string out;

@@ -34,6 +34,15 @@ std::size_t unsafe_at(std::string_view s, std::size_t i);
 std::string printable(std::string_view s);
 void append_printable(std::string& out, std::string_view s);  ///< out += printable(s)
 
+/// printable() text with what Markdown would read as markup backslash-escaped.
+void append_md(std::string& out, std::string_view text);
+/// A Markdown code span of printable() text, fenced by more backticks than it holds.
+void append_code(std::string& out, std::string_view text);
+/// A Markdown link when `link` is a plain http(s) address, else a code span.
+void append_link(std::string& out, std::string_view link);
+/// iCalendar TEXT: backslash, semicolon, comma, newline escaped; unsafe characters U+FFFD.
+void append_ical(std::string& out, std::string_view text);
+
 /// printable() text with &, <, >, " and ' as HTML entities.
 std::string html_escape(std::string_view s);
 void append_html_escape(std::string& out, std::string_view s);  ///< out += html_escape(s)
