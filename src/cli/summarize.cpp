@@ -1,14 +1,13 @@
 #include "cli/summarize.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
 
 #include <boost/json.hpp>
 
-#include "render/render.hpp"
+#include "render/writer.hpp"
 
 namespace rung::cli {
 namespace {
@@ -21,43 +20,36 @@ std::string str(const bj::value* v) {
                              : std::string();
 }
 
-std::string num(double d) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", d);
-  return buf;
+using render::HtmlWriter;
+using render::MarkdownWriter;
+using render::PlainWriter;
+
+/// Spaces that end a text column of `width` begun at `from` (one at least).
+PlainWriter& pad(PlainWriter& w, std::size_t from, std::size_t width) {
+  std::size_t used = w.written().size() - from;
+  do w.markup(" ");
+  while (++used < width);
+  return w;
 }
-
-std::string esc(const std::string& s) { return render::html_escape(s); }
-
-/// Markdown cells: printable, no pipes.
-std::string cell(const std::string& s) {
-  std::string out;
-  for (char c : render::printable(s)) {
-    if (c == '|') out += "\\|";
-    else out += c;
-  }
-  return out;
-}
-
-using Rows = std::vector<std::pair<std::string, std::string>>;  // label, value
 
 /// A horizontal SVG bar chart of counts.
-std::string bars(const std::vector<std::pair<std::string, double>>& data) {
+void bars(HtmlWriter& w, const std::vector<std::pair<std::string, double>>& data) {
   double top = 1;
   for (const auto& [label, v] : data) top = std::max(top, v);
   const int row = 22, left = 170, width = 420;
-  std::string s = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 60) + " " +
-                  std::to_string(static_cast<int>(data.size()) * row + 8) + "\" role=\"img\">\n";
+  w.markup("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").integer(left + width + 60).markup(" ");
+  w.integer(static_cast<int>(data.size()) * row + 8).markup("\" role=\"img\">\n");
   int y = 4;
   for (const auto& [label, v] : data) {
-    const int w = static_cast<int>(v / top * width);
-    s += "<text x=\"0\" y=\"" + std::to_string(y + 14) + "\" font-size=\"12\">" + esc(label) + "</text><rect x=\"" +
-         std::to_string(left) + "\" y=\"" + std::to_string(y + 3) + "\" width=\"" + std::to_string(std::max(w, 1)) +
-         "\" height=\"14\" fill=\"#5b7fd1\"/><text x=\"" + std::to_string(left + w + 6) + "\" y=\"" +
-         std::to_string(y + 14) + "\" font-size=\"12\">" + num(v) + "</text>\n";
+    const int length = static_cast<int>(v / top * width);
+    w.markup("<text x=\"0\" y=\"").integer(y + 14).markup("\" font-size=\"12\">").text(label);
+    w.markup("</text><rect x=\"").integer(left).markup("\" y=\"").integer(y + 3);
+    w.markup("\" width=\"").integer(std::max(length, 1)).markup("\" height=\"14\" fill=\"#5b7fd1\"/>");
+    w.markup("<text x=\"").integer(left + length + 6).markup("\" y=\"").integer(y + 14);
+    w.markup("\" font-size=\"12\">").number(v).markup("</text>\n");
     y += row;
   }
-  return s + "</svg>\n";
+  w.markup("</svg>\n");
 }
 
 }  // namespace
@@ -150,81 +142,101 @@ void Team::render(const std::string& format, std::string& out) const {
     return it == m.end() ? std::size_t{0} : it->second;
   };
   if (format == "text") {
-    out += "Team view: " + std::to_string(cases) + " cases, " + std::to_string(errors) + " input errors\n\nVerdicts\n";
-    for (const char* v : kVerdicts) out += "  " + std::string(v) + std::string(12 - std::string(v).size(), ' ') + std::to_string(count(verdicts, v)) + "\n";
-    out += "\nTarget cycles\n";
-    for (const auto& [c, n] : cycles) out += "  " + c + std::string(c.size() < 12 ? 12 - c.size() : 1, ' ') + std::to_string(n) + "\n";
-    out += "\nCompetencies with the most gaps (count, summed priority)\n";
-    for (const auto& [c, s] : gaps) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(s.count) + "  " + num(s.priority) + "\n";
-    out += "\nBlind spots by competency\n";
-    for (const auto& [c, n] : blind_spots) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(n) + "\n";
-    if (v2) {
-      out += "\nEmerging expectations by competency (" + std::to_string(total_emerging) +
-             " in all; level reached, not yet held long enough)\n";
-      for (const auto& [c, n] : emerging) out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(n) + "\n";
-      out += "\nCriteria gaps by competency (" + std::to_string(total_criteria_gaps) +
-             " in all; count, criteria not shown)\n";
-      for (const auto& [c, s] : criteria_gaps)
-        out += "  " + c + std::string(c.size() < 16 ? 16 - c.size() : 1, ' ') + std::to_string(s.count) + "  " + std::to_string(s.criteria) + "\n";
+    PlainWriter w(out);
+    // "  label", then spaces to column `width` of the label.
+    auto row = [&w](const std::string& label, std::size_t width) -> PlainWriter& {
+      const std::size_t from = w.markup("  ").written().size();
+      return pad(w.text(label), from, width);
+    };
+    w.markup("Team view: ").integer(cases).markup(" cases, ").integer(errors).markup(" input errors\n\nVerdicts\n");
+    for (const char* v : kVerdicts) {
+      const std::size_t from = w.markup("  ").written().size();
+      pad(w.word(v), from, 12).integer(count(verdicts, v)).markup("\n");
     }
-    out += "\nOverdue check-ins (" + std::to_string(late.size()) + ")\n";
-    for (const auto& o : late) out += "  " + o.employee + "  " + std::to_string(o.days) + " days (due " + o.next_due + ")\n";
+    w.markup("\nTarget cycles\n");
+    for (const auto& [c, n] : cycles) row(c, 12).integer(n).markup("\n");
+    w.markup("\nCompetencies with the most gaps (count, summed priority)\n");
+    for (const auto& [c, s] : gaps) row(c, 16).integer(s.count).markup("  ").number(s.priority).markup("\n");
+    w.markup("\nBlind spots by competency\n");
+    for (const auto& [c, n] : blind_spots) row(c, 16).integer(n).markup("\n");
+    if (v2) {
+      w.markup("\nEmerging expectations by competency (").integer(total_emerging);
+      w.markup(" in all; level reached, not yet held long enough)\n");
+      for (const auto& [c, n] : emerging) row(c, 16).integer(n).markup("\n");
+      w.markup("\nCriteria gaps by competency (").integer(total_criteria_gaps).markup(" in all; count, criteria not shown)\n");
+      for (const auto& [c, s] : criteria_gaps) row(c, 16).integer(s.count).markup("  ").integer(s.criteria).markup("\n");
+    }
+    w.markup("\nOverdue check-ins (").integer(late.size()).markup(")\n");
+    for (const auto& o : late)
+      w.markup("  ").text(o.employee).markup("  ").integer(o.days).markup(" days (due ").text(o.next_due).markup(")\n");
     return;
   }
   if (format == "markdown") {
-    out += "# Team view\n\n" + std::to_string(cases) + " cases, " + std::to_string(errors) + " input errors.\n\n";
-    out += "## Verdicts\n\n| Verdict | Cases |\n|---|---|\n";
-    for (const char* v : kVerdicts) out += "| " + std::string(v) + " | " + std::to_string(count(verdicts, v)) + " |\n";
-    out += "\n## Target cycles\n\n| Cycle | Cases |\n|---|---|\n";
-    for (const auto& [c, n] : cycles) out += "| " + cell(c) + " | " + std::to_string(n) + " |\n";
-    out += "\n## Competencies with the most gaps\n\n| Competency | Gaps | Summed priority |\n|---|---|---|\n";
-    for (const auto& [c, s] : gaps) out += "| " + cell(c) + " | " + std::to_string(s.count) + " | " + num(s.priority) + " |\n";
-    out += "\n## Blind spots\n\n| Competency | Blind spots |\n|---|---|\n";
-    for (const auto& [c, n] : blind_spots) out += "| " + cell(c) + " | " + std::to_string(n) + " |\n";
+    MarkdownWriter w(out);
+    w.markup("# Team view\n\n").integer(cases).markup(" cases, ").integer(errors).markup(" input errors.\n\n");
+    w.markup("## Verdicts\n\n| Verdict | Cases |\n|---|---|\n");
+    for (const char* v : kVerdicts) w.markup("| ").word(v).markup(" | ").integer(count(verdicts, v)).markup(" |\n");
+    w.markup("\n## Target cycles\n\n| Cycle | Cases |\n|---|---|\n");
+    for (const auto& [c, n] : cycles) w.markup("| ").text(c).markup(" | ").integer(n).markup(" |\n");
+    w.markup("\n## Competencies with the most gaps\n\n| Competency | Gaps | Summed priority |\n|---|---|---|\n");
+    for (const auto& [c, s] : gaps)
+      w.markup("| ").text(c).markup(" | ").integer(s.count).markup(" | ").number(s.priority).markup(" |\n");
+    w.markup("\n## Blind spots\n\n| Competency | Blind spots |\n|---|---|\n");
+    for (const auto& [c, n] : blind_spots) w.markup("| ").text(c).markup(" | ").integer(n).markup(" |\n");
     if (v2) {
-      out += "\n## Emerging expectations\n\n" + std::to_string(total_emerging) +
-             " in all: the level is reached, not yet held long enough to count.\n\n| Competency | Emerging |\n|---|---|\n";
-      for (const auto& [c, n] : emerging) out += "| " + cell(c) + " | " + std::to_string(n) + " |\n";
-      out += "\n## Criteria gaps\n\n" + std::to_string(total_criteria_gaps) +
-             " in all: gaps with criteria not shown yet.\n\n| Competency | Gaps | Criteria not shown |\n|---|---|---|\n";
+      w.markup("\n## Emerging expectations\n\n").integer(total_emerging);
+      w.markup(" in all: the level is reached, not yet held long enough to count.\n\n| Competency | Emerging |\n|---|---|\n");
+      for (const auto& [c, n] : emerging) w.markup("| ").text(c).markup(" | ").integer(n).markup(" |\n");
+      w.markup("\n## Criteria gaps\n\n").integer(total_criteria_gaps);
+      w.markup(" in all: gaps with criteria not shown yet.\n\n| Competency | Gaps | Criteria not shown |\n|---|---|---|\n");
       for (const auto& [c, s] : criteria_gaps)
-        out += "| " + cell(c) + " | " + std::to_string(s.count) + " | " + std::to_string(s.criteria) + " |\n";
+        w.markup("| ").text(c).markup(" | ").integer(s.count).markup(" | ").integer(s.criteria).markup(" |\n");
     }
-    out += "\n## Overdue check-ins\n\n| Employee | Days overdue | Was due |\n|---|---|---|\n";
-    for (const auto& o : late) out += "| " + cell(o.employee) + " | " + std::to_string(o.days) + " | " + cell(o.next_due) + " |\n";
+    w.markup("\n## Overdue check-ins\n\n| Employee | Days overdue | Was due |\n|---|---|---|\n");
+    for (const auto& o : late)
+      w.markup("| ").text(o.employee).markup(" | ").integer(o.days).markup(" | ").text(o.next_due).markup(" |\n");
     return;
   }
   // html
+  HtmlWriter w(out);
   std::vector<std::pair<std::string, double>> v, cy, g, b;
   for (const char* k : kVerdicts) v.emplace_back(k, static_cast<double>(count(verdicts, k)));
   for (const auto& [c, n] : cycles) cy.emplace_back(c, static_cast<double>(n));
   for (const auto& [c, s] : gaps) g.emplace_back(c, static_cast<double>(s.count));
   for (const auto& [c, n] : blind_spots) b.emplace_back(c, static_cast<double>(n));
-  out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Team view</title>\n<style>"
-         "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:900px;padding:0 1rem;color:#1d2330}"
-         "svg{width:100%;height:auto}table{border-collapse:collapse}td,th{padding:.25rem .6rem;border-bottom:1px solid #e6e9ef}"
-         "</style>\n</head>\n<body>\n<h1>Team view</h1>\n<p>" +
-         std::to_string(cases) + " cases, " + std::to_string(errors) + " input errors.</p>\n";
-  out += "<h2>Verdicts</h2>\n" + bars(v) + "<h2>Target cycles</h2>\n" + bars(cy) +
-         "<h2>Competencies with the most gaps</h2>\n" + bars(g) + "<table>\n<tr><th>Competency</th><th>Gaps</th><th>Summed priority</th></tr>\n";
-  for (const auto& [c, s] : gaps) out += "<tr><td>" + esc(c) + "</td><td>" + std::to_string(s.count) + "</td><td>" + num(s.priority) + "</td></tr>\n";
-  out += "</table>\n<h2>Blind spots</h2>\n" + bars(b);
+  w.markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Team view</title>\n<style>"
+           "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:900px;padding:0 1rem;color:#1d2330}"
+           "svg{width:100%;height:auto}table{border-collapse:collapse}td,th{padding:.25rem .6rem;border-bottom:1px solid #e6e9ef}"
+           "</style>\n</head>\n<body>\n<h1>Team view</h1>\n<p>");
+  w.integer(cases).markup(" cases, ").integer(errors).markup(" input errors.</p>\n<h2>Verdicts</h2>\n");
+  bars(w, v);
+  w.markup("<h2>Target cycles</h2>\n");
+  bars(w, cy);
+  w.markup("<h2>Competencies with the most gaps</h2>\n");
+  bars(w, g);
+  w.markup("<table>\n<tr><th>Competency</th><th>Gaps</th><th>Summed priority</th></tr>\n");
+  for (const auto& [c, s] : gaps)
+    w.markup("<tr><td>").text(c).markup("</td><td>").integer(s.count).markup("</td><td>").number(s.priority).markup("</td></tr>\n");
+  w.markup("</table>\n<h2>Blind spots</h2>\n");
+  bars(w, b);
   if (v2) {
     std::vector<std::pair<std::string, double>> em, cg;
     for (const auto& [c, n] : emerging) em.emplace_back(c, static_cast<double>(n));
     for (const auto& [c, s] : criteria_gaps) cg.emplace_back(c, static_cast<double>(s.count));
-    out += "<h2>Emerging expectations</h2>\n<p>" + std::to_string(total_emerging) +
-           " in all: the level is reached, not yet held long enough to count.</p>\n" + bars(em) +
-           "<h2>Criteria gaps</h2>\n<p>" + std::to_string(total_criteria_gaps) +
-           " in all: gaps with criteria not shown yet.</p>\n" + bars(cg) +
-           "<table>\n<tr><th>Competency</th><th>Gaps</th><th>Criteria not shown</th></tr>\n";
+    w.markup("<h2>Emerging expectations</h2>\n<p>").integer(total_emerging);
+    w.markup(" in all: the level is reached, not yet held long enough to count.</p>\n");
+    bars(w, em);
+    w.markup("<h2>Criteria gaps</h2>\n<p>").integer(total_criteria_gaps).markup(" in all: gaps with criteria not shown yet.</p>\n");
+    bars(w, cg);
+    w.markup("<table>\n<tr><th>Competency</th><th>Gaps</th><th>Criteria not shown</th></tr>\n");
     for (const auto& [c, s] : criteria_gaps)
-      out += "<tr><td>" + esc(c) + "</td><td>" + std::to_string(s.count) + "</td><td>" + std::to_string(s.criteria) + "</td></tr>\n";
-    out += "</table>\n";
+      w.markup("<tr><td>").text(c).markup("</td><td>").integer(s.count).markup("</td><td>").integer(s.criteria).markup("</td></tr>\n");
+    w.markup("</table>\n");
   }
-  out += "<h2>Overdue check-ins</h2>\n<table>\n<tr><th>Employee</th><th>Days overdue</th><th>Was due</th></tr>\n";
-  for (const auto& o : late) out += "<tr><td>" + esc(o.employee) + "</td><td>" + std::to_string(o.days) + "</td><td>" + esc(o.next_due) + "</td></tr>\n";
-  out += "</table>\n</body>\n</html>\n";
+  w.markup("<h2>Overdue check-ins</h2>\n<table>\n<tr><th>Employee</th><th>Days overdue</th><th>Was due</th></tr>\n");
+  for (const auto& o : late)
+    w.markup("<tr><td>").text(o.employee).markup("</td><td>").integer(o.days).markup("</td><td>").text(o.next_due).markup("</td></tr>\n");
+  w.markup("</table>\n</body>\n</html>\n");
 }
 
 }  // namespace rung::cli

@@ -140,7 +140,7 @@ std::string person(const Case& c, const Report& r) {
   return std::string(c.employee.name) + " (" + r.employee + ")";
 }
 
-std::string view_of(const Report& r) {
+const char* view_of(const Report& r) {
   switch (r.audience) {
     case Audience::full: return "";
     case Audience::employee: return "the employee's view";

@@ -1,11 +1,13 @@
 // The promotion case as one self-contained page: inline CSS, no scripts, no
 // external assets, and an SVG timeline of milestones, check-ins,
-// checkpoints, as_of and the decision dates.
+// checkpoints, as_of and the decision dates. Everything is written through
+// an HtmlWriter: markup is a string literal, a document's text is escaped.
 #include <algorithm>
 #include <string>
 #include <vector>
 
 #include "render/render.hpp"
+#include "render/writer.hpp"
 
 namespace rung::render {
 
@@ -38,11 +40,7 @@ void append_html_escape(std::string& out, std::string_view text) {
 
 namespace {
 
-std::string esc(std::string_view s) { return html_escape(s); }
-
-std::string date_or(const std::optional<Date>& d, const char* none = "&#8212;") { return d ? format_date(*d) : none; }
-
-const char* kCss = R"(body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;color:#1d2330;padding:0 1rem}
+constexpr Markup kCss = R"(body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:980px;color:#1d2330;padding:0 1rem}
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;margin-top:2rem;border-bottom:1px solid #d8dde6}
 table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{border-bottom:1px solid #e6e9ef;padding:.3rem .45rem;text-align:left}
 th{background:#f4f6f9}.v{display:inline-block;padding:.15rem .6rem;border-radius:.3rem;color:#fff;font-weight:600}
@@ -52,9 +50,26 @@ th{background:#f4f6f9}.v{display:inline-block;padding:.15rem .6rem;border-radius
 blockquote{border-left:3px solid #c7cfdc;margin:0;padding:.2rem .8rem;color:#3b4556}code{font-size:.85rem}
 )";
 
-/// Appends the SVG timeline: one row a milestone, a row of check-ins,
+/// A date, or `none` (a dash) without one.
+void date_or(HtmlWriter& w, const std::optional<Date>& d, Markup none = "&#8212;") {
+  if (d) w.date(*d);
+  else w.markup(none);
+}
+
+/// "1 item", "3 items".
+HtmlWriter& count(HtmlWriter& w, std::int64_t n, Markup one, Markup many) {
+  return w.integer(n).markup(n == 1 ? one : many);
+}
+
+/// A separator before the next item of a list, unless the list, begun when
+/// `start` bytes were written, has shown nothing yet.
+void separate(HtmlWriter& w, std::size_t start, Markup separator) {
+  if (w.written().size() > start) w.markup(separator);
+}
+
+/// Writes the SVG timeline: one row a milestone, a row of check-ins,
 /// vertical lines for as_of and the decisions, diamonds for the checkpoints.
-void timeline_svg(const Case& c, const Report& r, std::string& s) {
+void timeline_svg(HtmlWriter& w, const Case& c, const Report& r) {
   std::vector<Date> dates{r.as_of};
   for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
     const Milestone& m = c.plan.milestones[i];
@@ -73,273 +88,335 @@ void timeline_svg(const Case& c, const Report& r, std::string& s) {
   const int left = 130, width = 820, row = 26, top = 34;
   const int rows = static_cast<int>(c.plan.milestones.size()) + 1;
   const int height = top + rows * row + 40;
-  auto x = [&](Date d) { return std::to_string(left + static_cast<int>(days_between(first, d) / span * width)); };
+  auto x = [&](Date d) { return left + static_cast<int>(days_between(first, d) / span * width); };
 
-  s += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(left + width + 60) + " " +
-       std::to_string(height) + "\" role=\"img\" aria-label=\"timeline\">\n";
-  s += "<style>text{font:11px sans-serif;fill:#1d2330}.m{fill:#6d8fd1}.late{fill:#c0392b}.risk{fill:#e08e0b}"
-       ".done{fill:#9fb7a8}.tick{stroke:#2d5bd1;stroke-width:2}.line{stroke-width:1.5;stroke-dasharray:4 3}</style>\n";
+  w.markup("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").integer(left + width + 60).markup(" ")
+      .integer(height).markup("\" role=\"img\" aria-label=\"timeline\">\n");
+  w.markup("<style>text{font:11px sans-serif;fill:#1d2330}.m{fill:#6d8fd1}.late{fill:#c0392b}.risk{fill:#e08e0b}"
+           ".done{fill:#9fb7a8}.tick{stroke:#2d5bd1;stroke-width:2}.line{stroke-width:1.5;stroke-dasharray:4 3}</style>\n");
   // Month labels.
   for (Date m = Date(first.year(), first.month(), 1); m <= last; m = add_months(m, 1)) {
     if (m < first) continue;
-    s += "<line x1=\"" + x(m) + "\" y1=\"" + std::to_string(top - 8) + "\" x2=\"" + x(m) + "\" y2=\"" +
-         std::to_string(height - 30) + "\" stroke=\"#eceff4\"/>";
-    s += "<text x=\"" + x(m) + "\" y=\"" + std::to_string(top - 12) + "\">" + format_year_month(m) + "</text>\n";
+    w.markup("<line x1=\"").integer(x(m)).markup("\" y1=\"").integer(top - 8).markup("\" x2=\"").integer(x(m))
+        .markup("\" y2=\"").integer(height - 30).markup("\" stroke=\"#eceff4\"/>");
+    w.markup("<text x=\"").integer(x(m)).markup("\" y=\"").integer(top - 12).markup("\">")
+        .text(format_year_month(m)).markup("</text>\n");
   }
   int y = top;
   for (std::size_t i = 0; i < c.plan.milestones.size(); ++i, y += row) {
     const Milestone& m = c.plan.milestones[i];
     const MilestoneStatus& st = r.plan.milestones[i];
-    const std::string id = esc(m.id);
-    append(s, "<text x=\"4\" y=\"", std::to_string(y + 14), "\">", id, "</text>");
+    w.markup("<text x=\"4\" y=\"").integer(y + 14).markup("\">").text(m.id).markup("</text>");
     const Date from = m.created.value_or(r.timeline.agreed_on.value_or(r.as_of));
     const Date to = m.deadline.value_or(from);
     if (to >= from) {
       const char* cls = m.done ? "done" : st.overdue ? "late" : st.at_risk ? "risk" : "m";
-      append(s, "<rect class=\"", cls, "\" x=\"", x(from), "\" y=\"", std::to_string(y + 4), "\" width=\"",
-             std::to_string(std::max(2, std::stoi(x(to)) - std::stoi(x(from)))), "\" height=\"14\" rx=\"3\"><title>", id,
-             ": ", format_date(from), " to ", format_date(to), ", ", percent(st.progress),
-             st.overdue ? ", overdue" : "", st.at_risk ? ", at risk" : "", "</title></rect>");
+      w.markup("<rect class=\"").word(cls).markup("\" x=\"").integer(x(from)).markup("\" y=\"").integer(y + 4)
+          .markup("\" width=\"").integer(std::max(2, x(to) - x(from))).markup("\" height=\"14\" rx=\"3\"><title>")
+          .text(m.id).markup(": ").date(from).markup(" to ").date(to).markup(", ").percent(st.progress);
+      if (st.overdue) w.markup(", overdue");
+      if (st.at_risk) w.markup(", at risk");
+      w.markup("</title></rect>");
     }
     if (st.forecast_finish)
-      append(s, "<circle cx=\"", x(*st.forecast_finish), "\" cy=\"", std::to_string(y + 11),
-             "\" r=\"4\" fill=\"#fff\" stroke=\"#1d2330\"><title>forecast finish ", format_date(*st.forecast_finish),
-             "</title></circle>");
-    s += "\n";
+      w.markup("<circle cx=\"").integer(x(*st.forecast_finish)).markup("\" cy=\"").integer(y + 11)
+          .markup("\" r=\"4\" fill=\"#fff\" stroke=\"#1d2330\"><title>forecast finish ").date(*st.forecast_finish)
+          .markup("</title></circle>");
+    w.markup("\n");
   }
-  s += "<text x=\"4\" y=\"" + std::to_string(y + 14) + "\">check-ins</text>";
+  w.markup("<text x=\"4\" y=\"").integer(y + 14).markup("\">check-ins</text>");
   for (Date d : r.followup.schedule)
-    s += "<line class=\"tick\" x1=\"" + x(d) + "\" y1=\"" + std::to_string(y + 3) + "\" x2=\"" + x(d) + "\" y2=\"" +
-         std::to_string(y + 19) + "\"><title>check-in " + format_date(d) + "</title></line>";
+    w.markup("<line class=\"tick\" x1=\"").integer(x(d)).markup("\" y1=\"").integer(y + 3).markup("\" x2=\"")
+        .integer(x(d)).markup("\" y2=\"").integer(y + 19).markup("\"><title>check-in ").date(d)
+        .markup("</title></line>");
   for (const auto& cp : r.timeline.checkpoints) {
-    const int cx = std::stoi(x(cp.date)), cy = y + 11;
-    s += "<polygon points=\"" + std::to_string(cx) + "," + std::to_string(cy - 6) + " " + std::to_string(cx + 6) + "," +
-         std::to_string(cy) + " " + std::to_string(cx) + "," + std::to_string(cy + 6) + " " + std::to_string(cx - 6) + "," +
-         std::to_string(cy) + "\" fill=\"" + (cp.passed ? "#2d8a4e" : "#fff") + "\" stroke=\"#2d8a4e\"><title>" +
-         std::to_string(cp.day) + "-day checkpoint " + format_date(cp.date) + "</title></polygon>";
+    const int cx = x(cp.date), cy = y + 11;
+    w.markup("<polygon points=\"").integer(cx).markup(",").integer(cy - 6).markup(" ").integer(cx + 6).markup(",")
+        .integer(cy).markup(" ").integer(cx).markup(",").integer(cy + 6).markup(" ").integer(cx - 6).markup(",")
+        .integer(cy).markup("\" fill=\"").markup(cp.passed ? Markup("#2d8a4e") : Markup("#fff"))
+        .markup("\" stroke=\"#2d8a4e\"><title>").integer(cp.day).markup("-day checkpoint ").date(cp.date)
+        .markup("</title></polygon>");
   }
-  s += "\n";
-  auto vline = [&](Date d, const char* color, const std::string& label, int dy) {
-    s += "<line class=\"line\" x1=\"" + x(d) + "\" y1=\"" + std::to_string(top - 6) + "\" x2=\"" + x(d) + "\" y2=\"" +
-         std::to_string(height - 24) + "\" stroke=\"" + color + "\"/><text x=\"" + x(d) + "\" y=\"" +
-         std::to_string(height - 12 + dy) + "\" text-anchor=\"middle\" style=\"fill:" + color + "\">" + esc(label) +
-         "</text>\n";
+  w.markup("\n");
+  // A dashed line with its label below the rows; the caller writes the label's text.
+  auto vline = [&](Date d, Markup color, int dy) -> HtmlWriter& {
+    return w.markup("<line class=\"line\" x1=\"").integer(x(d)).markup("\" y1=\"").integer(top - 6)
+        .markup("\" x2=\"").integer(x(d)).markup("\" y2=\"").integer(height - 24).markup("\" stroke=\"")
+        .markup(color).markup("\"/><text x=\"").integer(x(d)).markup("\" y=\"").integer(height - 12 + dy)
+        .markup("\" text-anchor=\"middle\" style=\"fill:").markup(color).markup("\">");
   };
-  vline(r.as_of, "#1d2330", "as of " + format_date(r.as_of), 0);
+  vline(r.as_of, "#1d2330", 0).markup("as of ").date(r.as_of).markup("</text>\n");
   if (r.timeline.target_decision)
-    vline(*r.timeline.target_decision, "#2d8a4e", "target " + r.timeline.target_cycle.value_or(""), 0);
+    vline(*r.timeline.target_decision, "#2d8a4e", 0).markup("target ").text(r.timeline.target_cycle.value_or(""))
+        .markup("</text>\n");
   if (const auto& q = r.timeline.requested_cycle; q && q->id != r.timeline.target_cycle.value_or(""))
-    vline(q->decision, q->feasible ? "#2d8a4e" : "#c0392b", "requested " + q->id, 10);
-  s += "</svg>\n";
+    vline(q->decision, q->feasible ? Markup("#2d8a4e") : Markup("#c0392b"), 10).markup("requested ").text(q->id)
+        .markup("</text>\n");
+  w.markup("</svg>\n");
+}
+
+/// Writes the evidence that shows a criterion, "; " between items and an id
+/// the case does not hold as code; with no writer, only tells whether that
+/// is anything (an item with neither title nor id shows nothing).
+bool showing(HtmlWriter* w, const Case& c, const ExpectationResult& x, const CriterionResult& cr) {
+  bool any = false;
+  for_each_showing(
+      c, x, cr,
+      [&](const Evidence& ev) {
+        const std::string_view shown = ev.title.empty() ? ev.id : ev.title;
+        if (w && any) w->markup("; ");
+        if (w) w->text(shown);
+        any = any || !shown.empty();
+      },
+      [&](const std::string& id) {
+        if (w) w->markup(any ? Markup("; <code>") : Markup("<code>")).text(id).markup("</code>");
+        any = true;
+      });
+  return any;
 }
 
 /// /2: the row under a target expectation with criteria: each criterion
 /// with the evidence that shows it, and the expectation's credit.
-void criteria_row(const Framework& fw, const Case& c, const ExpectationResult& x, std::string& o) {
+void criteria_row(HtmlWriter& w, const Framework& fw, const Case& c, const ExpectationResult& x) {
   std::size_t met = 0;
   for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
-  o += "<tr><td></td><td colspan=\"7\"><span class=\"muted\">Criteria: " + std::to_string(met) + " of " +
-       std::to_string(x.criteria.size()) + " shown (" + percent(x.criteria_met.value_or(0)) + " of their weight; needs " +
-       percent(fw.policy.criteria_min) + "); credit towards coverage " + percent(x.credit) + " of its weight";
-  if (x.credit > 0 && x.credit < 1) o += " (partial)";
-  else if (x.status == Status::emerging) o += " until it has held long enough";
-  o += "</span>\n<ul>\n";
+  w.markup("<tr><td></td><td colspan=\"7\"><span class=\"muted\">Criteria: ").integer(met).markup(" of ")
+      .integer(x.criteria.size()).markup(" shown (").percent(x.criteria_met.value_or(0)).markup(" of their weight; needs ")
+      .percent(fw.policy.criteria_min).markup("); credit towards coverage ").percent(x.credit).markup(" of its weight");
+  if (x.credit > 0 && x.credit < 1) w.markup(" (partial)");
+  else if (x.status == Status::emerging) w.markup(" until it has held long enough");
+  w.markup("</span>\n<ul>\n");
   for (const auto& cr : x.criteria) {
     const Criterion& def = criterion_at(fw, cr.index);
-    o += "<li>";
-    append_html_escape(o, def.text);
-    if (def.weight != 1.0) o += " (weight " + number(def.weight) + ")";
-    o += " &#8212; ";
-    std::string shown;
-    for_each_showing(
-        c, x, cr,
-        [&](const Evidence& ev) {
-          shown += shown.empty() ? "" : "; ";
-          append_html_escape(shown, ev.title.empty() ? ev.id : ev.title);
-        },
-        [&](const std::string& id) {
-          shown += shown.empty() ? "<code>" : "; <code>";
-          append_html_escape(shown, id);
-          shown += "</code>";
-        });
+    w.markup("<li>").text(def.text);
+    if (def.weight != 1.0) w.markup(" (weight ").number(def.weight).markup(")");
+    w.markup(" &#8212; ");
+    // Whether anything shows, before writing it: any id that is not empty
+    // does; only when all are empty is the evidence walked to find out.
+    const bool any = std::any_of(cr.evidence_ids.begin(), cr.evidence_ids.end(), [](auto& id) { return !id.empty(); }) ||
+                     showing(nullptr, c, x, cr);
     if (cr.met) {
-      o += "<span class=\"met\">shown</span> by " +
-           (shown.empty() ? std::to_string(cr.evidence) + (cr.evidence == 1 ? " item" : " items") + " not listed here" : shown);
+      w.markup("<span class=\"met\">shown</span> by ");
+      if (any) showing(&w, c, x, cr);
+      else count(w, cr.evidence, " item", " items").markup(" not listed here");
     } else {
-      o += "<span class=\"gap\">not shown yet</span>";
-      if (cr.evidence > 0)
-        o += " (" + std::to_string(cr.evidence) + (cr.evidence == 1 ? " item" : " items") + ", needs " +
-             std::to_string(fw.policy.evidence_min) + (shown.empty() ? "" : ": " + shown) + ")";
+      w.markup("<span class=\"gap\">not shown yet</span>");
+      if (cr.evidence > 0) {
+        w.markup(" (");
+        count(w, cr.evidence, " item", " items").markup(", needs ").integer(fw.policy.evidence_min);
+        if (any) {
+          w.markup(": ");
+          showing(&w, c, x, cr);
+        }
+        w.markup(")");
+      }
     }
-    o += "</li>\n";
+    w.markup("</li>\n");
   }
-  o += "</ul></td></tr>\n";
+  w.markup("</ul></td></tr>\n");
 }
 
 }  // namespace
 
 void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
+  HtmlWriter w(o);
   const bool v2 = r.version >= 2;
-  const std::string who = esc(person(c, r)) + (view_of(r).empty() ? "" : " &#8212; " + view_of(r));
-  o += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Promotion case: " + who +
-       "</title>\n<style>\n" + kCss + "</style>\n</head>\n<body>\n";
-  std::string to = esc(r.move.to.value_or("no higher level"));
+  const std::string_view view = view_of(r);
+  auto who = [&] {
+    w.text(person(c, r));
+    if (!view.empty()) w.markup(" &#8212; ").word(view_of(r));
+  };
+  w.markup("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Promotion case: ");
+  who();
+  w.markup("</title>\n<style>\n").markup(kCss).markup("</style>\n</head>\n<body>\n");
+
+  w.markup("<h1>Promotion case: ");
+  who();
+  w.markup("</h1>\n<p class=\"muted\">").text(r.move.from).markup(" &#8594; ");
   if (choosing_track(c, r)) {
-    to = "a track to choose:";
+    w.markup("a track to choose:");
     for (std::size_t k = 0; k < c.candidates.size(); ++k) {
       const Level& l = fw.levels[c.candidates[k]];
-      std::string tracks;
+      w.markup(k ? Markup("; ") : Markup(" ")).text(l.id);
+      if (!l.name.empty()) w.markup(" ").text(l.name);
+      w.markup(" (");
+      const std::size_t start = w.written().size();
       for (const auto& t : l.tracks)
-        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks += (tracks.empty() ? "" : ", ") + t;
-      to += (k ? "; " : " ") + esc(l.id) + (l.name.empty() ? "" : " " + esc(l.name)) + " (" + esc(tracks) + ")";
+        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) {
+          separate(w, start, ", ");
+          w.text(t);
+        }
+      w.markup(")");
     }
+  } else {
+    w.text(r.move.to.value_or("no higher level"));
   }
-  std::string kind = r.move.kind ? name(*r.move.kind) : "";
-  if (v2 && r.move.gate && *r.move.gate != Gate::open) kind += std::string(", ") + gate_phrase(*r.move.gate);
-  o += "<h1>Promotion case: " + who + "</h1>\n<p class=\"muted\">" + esc(r.move.from) + " &#8594; " + to +
-       (kind.empty() ? "" : " (" + kind + ")") + " &#183; as of " + format_date(r.as_of) + " &#183; framework " +
-       esc(v2 && !fw.name.empty() ? fw.name : fw.id) + "</p>\n";
-  o += std::string("<p><span class=\"v ") + name(r.verdict) + "\">" + name(r.verdict) + "</span>";
+  const bool gated = v2 && r.move.gate && *r.move.gate != Gate::open;
+  if (r.move.kind || gated) {
+    w.markup(" (");
+    if (r.move.kind) w.word(name(*r.move.kind));
+    if (gated) w.markup(", ").word(gate_phrase(*r.move.gate));
+    w.markup(")");
+  }
+  w.markup(" &#183; as of ").date(r.as_of).markup(" &#183; framework ")
+      .text(v2 && !fw.name.empty() ? fw.name : fw.id).markup("</p>\n");
+  w.markup("<p><span class=\"v ").word(name(r.verdict)).markup("\">").word(name(r.verdict)).markup("</span>");
   if (r.coverage)
-    o += " coverage <strong>" + percent(*r.coverage) + "</strong> (needs " + percent(fw.policy.coverage_min) +
-         "), current role " + percent(r.current_coverage.value_or(0));
-  o += ", target cycle <strong>" + esc(r.timeline.target_cycle.value_or("none")) + "</strong></p>\n";
-  if (!c.employee.motivation.empty()) o += "<blockquote>" + esc(c.employee.motivation) + "</blockquote>\n";
+    w.markup(" coverage <strong>").percent(*r.coverage).markup("</strong> (needs ").percent(fw.policy.coverage_min)
+        .markup("), current role ").percent(r.current_coverage.value_or(0));
+  w.markup(", target cycle <strong>").text(r.timeline.target_cycle.value_or("none")).markup("</strong></p>\n");
+  if (!c.employee.motivation.empty()) w.markup("<blockquote>").text(c.employee.motivation).markup("</blockquote>\n");
 
-  o += "<h2>Timeline</h2>\n";
-  timeline_svg(c, r, o);
+  w.markup("<h2>Timeline</h2>\n");
+  timeline_svg(w, c, r);
   const auto& t = r.timeline;
   if (r.verdict != Verdict::no_target) {
-    o += "<p>Plan agreed " + date_or(t.agreed_on, "never") + " &#183; projected ready " + date_or(t.projected_ready) +
-         (t.projected_reason ? std::string(" (") + name(*t.projected_reason) + ")" : "") + " &#183; earliest eligible " +
-         date_or(t.earliest_eligible);
+    w.markup("<p>Plan agreed ");
+    date_or(w, t.agreed_on, "never");
+    w.markup(" &#183; projected ready ");
+    date_or(w, t.projected_ready);
+    if (t.projected_reason) w.markup(" (").word(name(*t.projected_reason)).markup(")");
+    w.markup(" &#183; earliest eligible ");
+    date_or(w, t.earliest_eligible);
     if (const auto& q = t.requested_cycle) {
-      o += " &#183; requested " + esc(q->id) + " (" + format_date(q->decision) + "): ";
+      w.markup(" &#183; requested ").text(q->id).markup(" (").date(q->decision).markup("): ");
       if (q->feasible) {
-        o += "feasible";
+        w.markup("feasible");
       } else {
-        o += "<strong>not feasible</strong>:";
-        for (Cause cause : q->causes) o += std::string(" ") + name(cause);
+        w.markup("<strong>not feasible</strong>:");
+        for (Cause cause : q->causes) w.markup(" ").word(name(cause));
       }
     }
-    o += "</p>\n";
+    w.markup("</p>\n");
   }
 
   const Level* target = r.move.to ? fw.find_level(*r.move.to) : nullptr;
   if (target && !r.expectations.empty()) {
-    o += "<h2>Expectations of " + esc(target->id) + "</h2>\n<table>\n<tr><th>Competency</th><th>Level</th><th>Self</th>"
-         "<th>Manager</th><th>Stakeholders</th><th>Agreed</th><th>Status</th><th>Evidence</th></tr>\n";
-    auto cell = [](const std::optional<int>& v) { return v ? std::to_string(*v) : std::string("&#8212;"); };
+    w.markup("<h2>Expectations of ").text(target->id).markup("</h2>\n<table>\n<tr><th>Competency</th><th>Level</th>"
+             "<th>Self</th><th>Manager</th><th>Stakeholders</th><th>Agreed</th><th>Status</th><th>Evidence</th></tr>\n");
+    auto rating = [&](const std::optional<int>& v) -> HtmlWriter& { return v ? w.integer(*v) : w.markup("&#8212;"); };
+    auto cell = [&](const std::optional<int>& v) {
+      w.markup("<td>");
+      rating(v).markup("</td>");
+    };
     for (std::size_t i = 0; i < r.expectations.size(); ++i) {
       const auto& x = r.expectations[i];
-      o += "<tr><td><strong>" + esc(title_of(fw, x.competency)) + "</strong>" + (x.critical ? " (critical)" : "");
+      w.markup("<tr><td><strong>").text(title_of(fw, x.competency)).markup("</strong>");
+      if (x.critical) w.markup(" (critical)");
       if (!target->expectations[i].description.empty())
-        o += "<br><span class=\"muted\">" + esc(target->expectations[i].description) + "</span>";
-      for (Flag f : x.flags) o += std::string("<br><span class=\"flag\">") + name(f) + "</span>";
-      std::string stakeholders = cell(x.ratings.stakeholders), status = name(x.status);
-      if (v2 && !x.ratings.stakeholders && x.ratings.stakeholder_raters > 0)
-        stakeholders += "<br><span class=\"muted\">" + std::to_string(x.ratings.stakeholder_raters) +
-                        (x.ratings.stakeholder_raters == 1 ? " rater" : " raters") + "; shown from " +
-                        std::to_string(fw.policy.anonymity_min) + "</span>";
+        w.markup("<br><span class=\"muted\">").text(target->expectations[i].description).markup("</span>");
+      for (Flag f : x.flags) w.markup("<br><span class=\"flag\">").word(name(f)).markup("</span>");
+      w.markup("</td><td>").integer(x.level).markup("</td>");
+      cell(x.ratings.self);
+      cell(x.ratings.manager);
+      w.markup("<td>");
+      rating(x.ratings.stakeholders);
+      if (v2 && !x.ratings.stakeholders && x.ratings.stakeholder_raters > 0) {
+        w.markup("<br><span class=\"muted\">");
+        count(w, x.ratings.stakeholder_raters, " rater", " raters").markup("; shown from ").integer(fw.policy.anonymity_min)
+            .markup("</span>");
+      }
+      w.markup("</td>");
+      cell(x.ratings.agreed);
+      w.markup("<td class=\"").word(x.status == Status::met ? "met" : "gap").markup("\">").word(name(x.status));
       if (v2 && x.status == Status::emerging) {
-        const auto from = counts_from(fw, x);
-        status += x.sustained_since ? "<br><span class=\"muted\">held since " + format_date(*x.sustained_since) +
-                                          (from ? ", counts from " + format_date(*from) : std::string()) + "</span>"
-                                    : std::string("<br><span class=\"muted\">not held yet</span>");
-      }
-      o += "</td><td>" + std::to_string(x.level) + "</td><td>" + cell(x.ratings.self) + "</td><td>" +
-           cell(x.ratings.manager) + "</td><td>" + stakeholders + "</td><td>" + cell(x.ratings.agreed) +
-           "</td><td class=\"" + (x.status == Status::met ? "met" : "gap") + "\">" + status + "</td><td>";
-      for_each_counted(c, x, [&](const Evidence& ev) {
-        o += format_date(ev.date);
-        o += ' ';
-        append_html_escape(o, ev.title.empty() ? ev.id : ev.title);
-        if (!ev.link.empty()) {
-          o += " <code>";
-          append_html_escape(o, ev.link);
-          o += "</code>";
+        if (x.sustained_since) {
+          w.markup("<br><span class=\"muted\">held since ").date(*x.sustained_since);
+          if (const auto from = counts_from(fw, x)) w.markup(", counts from ").date(*from);
+          w.markup("</span>");
+        } else {
+          w.markup("<br><span class=\"muted\">not held yet</span>");
         }
-        o += "<br>";
-      });
-      if (x.evidence_ids.empty()) o += "<span class=\"muted\">none</span>";
-      if (v2 && (x.uncounted.below_visibility > 0 || x.uncounted.outside_window > 0)) {
-        o += x.evidence_ids.empty() ? "<br><span class=\"muted\">not counted:" : "<span class=\"muted\">not counted:";
-        if (x.uncounted.below_visibility > 0)
-          o += " " + std::to_string(x.uncounted.below_visibility) + " not shared widely enough" +
-               (x.uncounted.outside_window > 0 ? "," : "");
-        if (x.uncounted.outside_window > 0)
-          o += " " + std::to_string(x.uncounted.outside_window) + " older than " +
-               std::to_string(fw.policy.evidence_window_days) + " days";
-        o += "</span>";
       }
-      o += "</td></tr>\n";
-      if (v2 && !x.criteria.empty()) criteria_row(fw, c, x, o);
+      w.markup("</td><td>");
+      for_each_counted(c, x, [&](const Evidence& ev) {
+        w.date(ev.date).markup(" ").text(ev.title.empty() ? ev.id : ev.title);
+        if (!ev.link.empty()) w.markup(" <code>").text(ev.link).markup("</code>");
+        w.markup("<br>");
+      });
+      if (x.evidence_ids.empty()) w.markup("<span class=\"muted\">none</span>");
+      if (v2 && (x.uncounted.below_visibility > 0 || x.uncounted.outside_window > 0)) {
+        if (x.evidence_ids.empty()) w.markup("<br>");
+        w.markup("<span class=\"muted\">not counted:");
+        if (x.uncounted.below_visibility > 0) {
+          w.markup(" ").integer(x.uncounted.below_visibility).markup(" not shared widely enough");
+          if (x.uncounted.outside_window > 0) w.markup(",");
+        }
+        if (x.uncounted.outside_window > 0)
+          w.markup(" ").integer(x.uncounted.outside_window).markup(" older than ")
+              .integer(fw.policy.evidence_window_days).markup(" days");
+        w.markup("</span>");
+      }
+      w.markup("</td></tr>\n");
+      if (v2 && !x.criteria.empty()) criteria_row(w, fw, c, x);
     }
-    o += "</table>\n";
+    w.markup("</table>\n");
   }
-  if (!r.gaps.empty() && v2) {
-    o += "<h2>Gaps by priority</h2>\n<table>\n<tr><th>#</th><th>Competency</th><th>Gap</th><th>Size</th><th>Priority</th>"
-         "<th>Criteria not shown</th><th>Addressed</th></tr>\n";
+  if (!r.gaps.empty()) {
+    w.markup("<h2>Gaps by priority</h2>\n<table>\n<tr><th>#</th><th>Competency</th><th>Gap</th><th>Size</th>"
+             "<th>Priority</th>");
+    if (v2) w.markup("<th>Criteria not shown</th>");
+    w.markup("<th>Addressed</th></tr>\n");
     int i = 0;
     for (const auto& g : r.gaps) {
-      std::string criteria;
-      for (const auto& id : g.criteria) criteria += (criteria.empty() ? "" : ", ") + esc(id);
-      o += "<tr><td>" + std::to_string(++i) + "</td><td>" + esc(title_of(fw, g.competency)) + "</td><td>" + name(g.kind) +
-           "</td><td>" + std::to_string(g.size) + "</td><td>" + number(g.priority) + "</td><td>" +
-           (criteria.empty() ? std::string("&#8212;") : criteria) + "</td><td>" +
-           (g.kind == Status::emerging && g.emerging_until ? "by time: counts from " + format_date(*g.emerging_until)
-            : g.addressed                                  ? std::string("yes")
-                                                           : std::string("<strong>no</strong>")) +
-           "</td></tr>\n";
+      w.markup("<tr><td>").integer(++i).markup("</td><td>").text(v2 ? title_of(fw, g.competency) : g.competency)
+          .markup("</td><td>").word(name(g.kind)).markup("</td><td>").integer(g.size).markup("</td><td>")
+          .number(g.priority).markup("</td><td>");
+      if (v2) {
+        const std::size_t start = w.written().size();
+        for (const auto& id : g.criteria) {
+          separate(w, start, ", ");
+          w.text(id);
+        }
+        if (w.written().size() == start) w.markup("&#8212;");
+        w.markup("</td><td>");
+      }
+      if (v2 && g.kind == Status::emerging && g.emerging_until) w.markup("by time: counts from ").date(*g.emerging_until);
+      else if (g.addressed) w.markup("yes");
+      else w.markup("<strong>no</strong>");
+      w.markup("</td></tr>\n");
     }
-    o += "</table>\n";
-  } else if (!r.gaps.empty()) {
-    o += "<h2>Gaps by priority</h2>\n<table>\n<tr><th>#</th><th>Competency</th><th>Gap</th><th>Size</th><th>Priority</th>"
-         "<th>Addressed</th></tr>\n";
-    int i = 0;
-    for (const auto& g : r.gaps)
-      o += "<tr><td>" + std::to_string(++i) + "</td><td>" + esc(g.competency) + "</td><td>" + name(g.kind) + "</td><td>" +
-           std::to_string(g.size) + "</td><td>" + number(g.priority) + "</td><td>" + (g.addressed ? "yes" : "<strong>no</strong>") +
-           "</td></tr>\n";
-    o += "</table>\n";
+    w.markup("</table>\n");
   }
   if (!c.plan.milestones.empty()) {
-    o += "<h2>Milestones</h2>\n<table>\n<tr><th>Milestone</th><th>Action, metric, success</th><th>Deadline</th>"
-         "<th>Progress</th><th>Forecast</th><th>State</th></tr>\n";
+    w.markup("<h2>Milestones</h2>\n<table>\n<tr><th>Milestone</th><th>Action, metric, success</th><th>Deadline</th>"
+             "<th>Progress</th><th>Forecast</th><th>State</th></tr>\n");
     for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
       const Milestone& m = c.plan.milestones[i];
       const MilestoneStatus& s = r.plan.milestones[i];
-      std::string state = m.done ? "done" : "";
-      if (s.overdue) state += " overdue";
-      if (s.at_risk) state += " at risk";
-      if (s.stalled) state += " stalled";
-      for (const auto& f : s.missing) state += " missing " + f;
-      append(o, "<tr><td>", esc(m.id), "</td><td>", esc(m.action), "<br><span class=\"muted\">", esc(m.metric), " / ",
-             esc(m.success_criteria), "</span></td><td>", date_or(m.deadline), "</td><td>", percent(s.progress),
-             "</td><td>", date_or(s.forecast_finish), "</td><td>", esc(state), "</td></tr>\n");
+      w.markup("<tr><td>").text(m.id).markup("</td><td>").text(m.action).markup("<br><span class=\"muted\">")
+          .text(m.metric).markup(" / ").text(m.success_criteria).markup("</span></td><td>");
+      date_or(w, m.deadline);
+      w.markup("</td><td>").percent(s.progress).markup("</td><td>");
+      date_or(w, s.forecast_finish);
+      w.markup("</td><td>");
+      if (m.done) w.markup("done");
+      if (s.overdue) w.markup(" overdue");
+      if (s.at_risk) w.markup(" at risk");
+      if (s.stalled) w.markup(" stalled");
+      for (const auto& f : s.missing) w.markup(" missing ").text(f);
+      w.markup("</td></tr>\n");
     }
-    o += "</table>\n";
+    w.markup("</table>\n");
   }
   const auto& f = r.followup;
-  o += "<h2>Next check-in " + format_date(f.next_due) + "</h2>\n";
-  if (f.overdue_days > 0) o += "<p><strong>" + std::to_string(f.overdue_days) + " days overdue</strong></p>\n";
-  o += "<ol>\n";
+  w.markup("<h2>Next check-in ").date(f.next_due).markup("</h2>\n");
+  if (f.overdue_days > 0) w.markup("<p><strong>").integer(f.overdue_days).markup(" days overdue</strong></p>\n");
+  w.markup("<ol>\n");
   for (const auto& a : f.agenda) {
-    append(o, "<li>", name(a.kind));
-    if (a.ref) {
-      o += ": ";
-      append_html_escape(o, *a.ref);
-    }
-    o += "</li>\n";
+    w.markup("<li>").word(name(a.kind));
+    if (a.ref) w.markup(": ").text(*a.ref);
+    w.markup("</li>\n");
   }
-  o += "</ol>\n";
+  w.markup("</ol>\n");
   if (!r.signals.empty()) {
-    o += "<h2>Signals</h2>\n<ul>\n";
+    w.markup("<h2>Signals</h2>\n<ul>\n");
     for (const auto& s : r.signals)
-      o += std::string("<li><strong>") + name(s.id) + "</strong> (" + name(s.severity) + "): " + esc(s.detail) + "</li>\n";
-    o += "</ul>\n";
+      w.markup("<li><strong>").word(name(s.id)).markup("</strong> (").word(name(s.severity)).markup("): ")
+          .text(s.detail).markup("</li>\n");
+    w.markup("</ul>\n");
   }
-  o += "</body>\n</html>\n";
+  w.markup("</body>\n</html>\n");
 }
 
 }  // namespace rung::render

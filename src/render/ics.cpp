@@ -2,27 +2,28 @@
 // one with its agenda), milestone deadlines, the 30/60/90-day checkpoints
 // and the decision dates. UIDs from employee, kind and date, so that a
 // re-import updates; DTSTAMP from as_of; CRLF; lines folded at 75 octets.
+//
+// Every content line is written with an IcalWriter, then folded: a
+// document's text is TEXT-escaped, so it can never end a line or start a
+// property. Fixed phrases are markup, and so already escaped (`\;`, `\,`, `\n`).
+#include <concepts>
 #include <string>
 
-#include "render/render.hpp"
+#include "render/writer.hpp"
 
 namespace rung::render {
 namespace {
 
-std::string escape(std::string_view s) {
-  std::string out;
-  append_ical(out, s);
-  return out;
+/// A date in the basic format (20261210). Boost dates run from 1400 to
+/// 9999: always eight digits.
+IcalWriter& basic(IcalWriter& w, Date d) {
+  const auto ymd = d.year_month_day();
+  return w.integer(ymd.year * 10000 + ymd.month * 100 + ymd.day);
 }
 
-std::string basic(Date d) {  // 20261210
-  std::string s = format_date(d);
-  return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
-}
-
-/// Appends one content line, folded at 75 octets without splitting a UTF-8
+/// Appends `content` folded at 75 octets without splitting a UTF-8
 /// sequence, ending in CRLF.
-void line(std::string& out, const std::string& content) {
+void fold(std::string& out, const std::string& content) {
   std::size_t start = 0, limit = 75;
   while (content.size() - start > limit) {
     std::size_t cut = start + limit;
@@ -36,22 +37,44 @@ void line(std::string& out, const std::string& content) {
   out += "\r\n";
 }
 
-struct Calendar {
-  std::string& out;
-  std::string employee;
-  std::string stamp;
+class Calendar {
+ public:
+  Calendar(std::string& out, const std::string& employee, Date stamp) : out_(out), employee_(employee), stamp_(stamp) {}
 
-  void event(const std::string& kind, Date date, const std::string& summary, const std::string& description) {
-    line(out, "BEGIN:VEVENT");
-    line(out, "UID:" + escape(employee) + "." + escape(kind) + "." + basic(date) + "@rung");
-    line(out, "DTSTAMP:" + stamp);
-    line(out, "DTSTART;VALUE=DATE:" + basic(date));
-    line(out, "DTEND;VALUE=DATE:" + basic(add_days(date, 1)));
-    line(out, "SUMMARY:" + escape(summary));
-    if (!description.empty()) line(out, "DESCRIPTION:" + escape(description));
-    line(out, "TRANSP:TRANSPARENT");
-    line(out, "END:VEVENT");
+  /// One content line, as `write` writes it.
+  template <std::invocable<IcalWriter&> Write>
+  void line(Write&& write) {
+    std::string content;
+    IcalWriter w(content);
+    write(w);
+    fold(out_, content);
   }
+  void line(Markup content) {
+    line([&](IcalWriter& w) { w.markup(content); });
+  }
+
+  /// Starts an all-day event on `date`; `kind` writes the middle of its UID.
+  template <std::invocable<IcalWriter&> Kind>
+  void begin(Date date, Kind&& kind) {
+    line("BEGIN:VEVENT");
+    line([&](IcalWriter& w) {
+      w.markup("UID:").text(employee_).markup(".");
+      kind(w);
+      basic(w.markup("."), date).markup("@rung");
+    });
+    line([&](IcalWriter& w) { basic(w.markup("DTSTAMP:"), stamp_).markup("T000000Z"); });
+    line([&](IcalWriter& w) { basic(w.markup("DTSTART;VALUE=DATE:"), date); });
+    line([&](IcalWriter& w) { basic(w.markup("DTEND;VALUE=DATE:"), add_days(date, 1)); });
+  }
+  void end() {
+    line("TRANSP:TRANSPARENT");
+    line("END:VEVENT");
+  }
+
+ private:
+  std::string& out_;
+  const std::string& employee_;
+  Date stamp_;
 };
 
 }  // namespace
@@ -60,56 +83,84 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
   const bool v2 = r.version >= 2;
   // Summaries say the person's name (/2, when given); UIDs keep the id.
   const std::string who = short_person(c, r);
-  line(out, "BEGIN:VCALENDAR");
-  line(out, "VERSION:2.0");
-  line(out, "PRODID:-//rung//promotion readiness//EN");
-  line(out, "CALSCALE:GREGORIAN");
-  line(out, "X-WR-CALNAME:" + escape("rung: " + who));
-  Calendar cal{out, r.employee, basic(r.as_of) + "T000000Z"};
+  Calendar cal(out, r.employee, r.as_of);
+  cal.line("BEGIN:VCALENDAR");
+  cal.line("VERSION:2.0");
+  cal.line("PRODID:-//rung//promotion readiness//EN");
+  cal.line("CALSCALE:GREGORIAN");
+  cal.line([&](IcalWriter& w) { w.markup("X-WR-CALNAME:rung: ").text(who); });
 
-  std::string agenda = "Agenda:";
-  int i = 0;
-  for (const auto& a : r.followup.agenda) {
-    append(agenda, "\n", std::to_string(++i), ". ", name(a.kind));
-    if (a.ref) append(agenda, " ", *a.ref);
-  }
   for (std::size_t k = 0; k < r.followup.schedule.size(); ++k) {
-    const Date d = r.followup.schedule[k];
-    cal.event("checkin", d, "1:1 check-in: " + who, k == 0 ? agenda : "");
+    cal.begin(r.followup.schedule[k], [](IcalWriter& w) { w.markup("checkin"); });
+    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:1:1 check-in: ").text(who); });
+    if (k == 0)
+      cal.line([&](IcalWriter& w) {
+        w.markup("DESCRIPTION:Agenda:");
+        int i = 0;
+        for (const auto& a : r.followup.agenda) {
+          w.markup("\\n").integer(++i).markup(". ").word(name(a.kind));
+          if (a.ref) w.markup(" ").text(*a.ref);
+        }
+      });
+    cal.end();
   }
   for (std::size_t k = 0; k < c.plan.milestones.size(); ++k) {
     const Milestone& m = c.plan.milestones[k];
     if (m.done || !m.deadline) continue;
     const MilestoneStatus& s = r.plan.milestones[k];
-    std::string state = "progress " + percent(s.progress);
-    if (s.overdue) state += ", overdue";
-    if (s.at_risk) state += ", at risk";
-    cal.event("milestone-" + std::string(m.id), *m.deadline, "Milestone due: " + std::string(m.id),
-              std::string(m.action) + (m.action.empty() ? "" : "\n") + state);
+    cal.begin(*m.deadline, [&](IcalWriter& w) { w.markup("milestone-").text(m.id); });
+    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:Milestone due: ").text(m.id); });
+    cal.line([&](IcalWriter& w) {
+      w.markup("DESCRIPTION:").text(m.action);
+      if (!m.action.empty()) w.markup("\\n");
+      w.markup("progress ").percent(s.progress);
+      if (s.overdue) w.markup("\\, overdue");
+      if (s.at_risk) w.markup("\\, at risk");
+    });
+    cal.end();
   }
-  for (const auto& cp : r.timeline.checkpoints)
-    cal.event("checkpoint-" + std::to_string(cp.day), cp.date, std::to_string(cp.day) + "-day plan checkpoint: " + who, "");
+  for (const auto& cp : r.timeline.checkpoints) {
+    cal.begin(cp.date, [&](IcalWriter& w) { w.markup("checkpoint-").integer(cp.day); });
+    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:").integer(cp.day).markup("-day plan checkpoint: ").text(who); });
+    cal.end();
+  }
   // /2: the day an emerging expectation has held long enough to count (T5).
   if (v2)
     for (const auto& x : r.expectations) {
       if (x.status != Status::emerging) continue;
       const auto from = counts_from(fw, x);
       if (!from) continue;
-      cal.event("sustained-" + x.competency, *from, title_of(fw, x.competency) + " counts from today: " + who,
-                "Level " + std::to_string(x.level) + " (" + fw.scale[static_cast<std::size_t>(x.level)] +
-                    ") held since " + format_date(*x.sustained_since) + "; after " +
-                    std::to_string(fw.policy.sustained_days) + " days it counts towards the promotion");
+      cal.begin(*from, [&](IcalWriter& w) { w.markup("sustained-").text(x.competency); });
+      cal.line([&](IcalWriter& w) {
+        w.markup("SUMMARY:").text(title_of(fw, x.competency)).markup(" counts from today: ").text(who);
+      });
+      cal.line([&](IcalWriter& w) {
+        w.markup("DESCRIPTION:Level ").integer(x.level).markup(" (").text(fw.scale[static_cast<std::size_t>(x.level)])
+            .markup(") held since ").date(*x.sustained_since).markup("\\; after ").integer(fw.policy.sustained_days)
+            .markup(" days it counts towards the promotion");
+      });
+      cal.end();
     }
-  const std::string gate =
-      v2 && r.move.gate && *r.move.gate != Gate::open ? std::string("; the move goes ") + gate_phrase(*r.move.gate) : "";
-  if (r.timeline.target_cycle && r.timeline.target_decision)
-    cal.event("decision", *r.timeline.target_decision,
-              "Promotion decision (" + *r.timeline.target_cycle + "): " + who,
-              std::string("Target cycle; verdict today: ") + name(r.verdict) + gate);
-  if (const auto& q = r.timeline.requested_cycle; q && (!r.timeline.target_cycle || q->id != *r.timeline.target_cycle))
-    cal.event("requested", q->decision, "Requested decision (" + q->id + "): " + who,
-              q->feasible ? "feasible" : "not feasible");
-  line(out, "END:VCALENDAR");
+  const auto& t = r.timeline;
+  if (t.target_cycle && t.target_decision) {
+    cal.begin(*t.target_decision, [](IcalWriter& w) { w.markup("decision"); });
+    cal.line([&](IcalWriter& w) {
+      w.markup("SUMMARY:Promotion decision (").text(*t.target_cycle).markup("): ").text(who);
+    });
+    cal.line([&](IcalWriter& w) {
+      w.markup("DESCRIPTION:Target cycle\\; verdict today: ").word(name(r.verdict));
+      if (v2 && r.move.gate && *r.move.gate != Gate::open)
+        w.markup("\\; the move goes ").word(gate_phrase(*r.move.gate));
+    });
+    cal.end();
+  }
+  if (const auto& q = t.requested_cycle; q && (!t.target_cycle || q->id != *t.target_cycle)) {
+    cal.begin(q->decision, [](IcalWriter& w) { w.markup("requested"); });
+    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:Requested decision (").text(q->id).markup("): ").text(who); });
+    cal.line(q->feasible ? Markup("DESCRIPTION:feasible") : Markup("DESCRIPTION:not feasible"));
+    cal.end();
+  }
+  cal.line("END:VCALENDAR");
 }
 
 }  // namespace rung::render

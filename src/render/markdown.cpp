@@ -1,24 +1,19 @@
 // The promotion case: a document the employee and manager take into the
 // decision meeting. For each target expectation, the work that shows it.
 #include <algorithm>
-#include <cstdio>
 #include <string>
 
-#include "render/render.hpp"
+#include "render/writer.hpp"
 
 namespace rung::render {
 namespace {
 
-/// Escapes what Markdown would read as markup in free text.
-std::string md(std::string_view text) {
-  std::string out;
-  append_md(out, text);
-  return out;
-}
-
-std::string rating(const std::optional<int>& v, const Framework& fw) {
-  if (!v) return "-";
-  return std::to_string(*v) + " (" + md(fw.scale[static_cast<std::size_t>(*v)]) + ")";
+void rating(MarkdownWriter& w, const std::optional<int>& v, const Framework& fw) {
+  if (!v) {
+    w.markup("-");
+    return;
+  }
+  w.integer(*v).markup(" (").text(fw.scale[static_cast<std::size_t>(*v)]).markup(")");
 }
 
 const char* visibility_name(Visibility v) {
@@ -31,252 +26,332 @@ const char* visibility_name(Visibility v) {
   return "";
 }
 
-std::string date_or(const std::optional<Date>& d, const char* none = "—") { return d ? format_date(*d) : none; }
-
-std::string plural(std::size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+void date_or(MarkdownWriter& w, const std::optional<Date>& d, Markup none = "—") {
+  if (d) w.date(*d);
+  else w.markup(none);
 }
+
+void text_or_dash(MarkdownWriter& w, const std::optional<std::string>& s) {
+  if (s) w.text(*s);
+  else w.markup("—");
+}
+
+void plural(MarkdownWriter& w, std::int64_t n, Markup one, Markup many) {
+  w.integer(n).markup(" ").markup(n == 1 ? one : many);
+}
+
+/// A level's id, then its name in parentheses when it has one.
+void level_name(MarkdownWriter& w, std::string_view id, const Level* l) {
+  w.text(id);
+  if (l && !l->name.empty()) w.markup(" (").text(l->name).markup(")");
+}
+
+/// A list written in place: `between` before an item once the list has
+/// written something (an empty id writes nothing and adds no separator).
+class List {
+ public:
+  explicit List(MarkdownWriter& w, Markup between = ", ") : w_(w), between_(between), start_(w.written().size()) {}
+  MarkdownWriter& next() {
+    if (!empty()) w_.markup(between_);
+    return w_;
+  }
+  bool empty() const { return w_.written().size() == start_; }
+
+ private:
+  MarkdownWriter& w_;
+  Markup between_;
+  std::size_t start_;
+};
 
 /// /2: the criteria of a target expectation, each with what shows it, then
 /// its credit.
-void criteria_lines(const Framework& fw, const Case& c, const ExpectationResult& x, std::string& o) {
-  std::size_t met = 0;
+void criteria_lines(const Framework& fw, const Case& c, const ExpectationResult& x, MarkdownWriter& w) {
+  std::int64_t met = 0;
   for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
-  o += "- Criteria: " + std::to_string(met) + " of " + std::to_string(x.criteria.size()) + " shown (" +
-       percent(x.criteria_met.value_or(0)) + " of their weight; needs " + percent(fw.policy.criteria_min) + ")\n";
+  w.markup("- Criteria: ").integer(met).markup(" of ").integer(static_cast<std::int64_t>(x.criteria.size()));
+  w.markup(" shown (").percent(x.criteria_met.value_or(0)).markup(" of their weight; needs ");
+  w.percent(fw.policy.criteria_min).markup(")\n");
   for (const auto& cr : x.criteria) {
     const Criterion& def = criterion_at(fw, cr.index);
-    o += "  - ";
-    append_md(o, def.text);
-    if (def.weight != 1.0) o += " (weight " + number(def.weight) + ")";
-    o += " — ";
-    std::string shown;
-    for_each_showing(
-        c, x, cr,
-        [&](const Evidence& ev) {
-          shown += shown.empty() ? "" : "; ";
-          append_md(shown, ev.title.empty() ? ev.id : ev.title);
-          shown += " ";
-          append_code(shown, ev.id);
-        },
-        [&](const std::string& id) {
-          shown += shown.empty() ? "" : "; ";
-          append_code(shown, id);
-        });
+    w.markup("  - ").text(def.text);
+    if (def.weight != 1.0) w.markup(" (weight ").number(def.weight).markup(")");
+    w.markup(" — ");
+    // Every listed id is shown, as an item found or as an id alone.
+    const bool listed = !cr.evidence_ids.empty();
+    const auto shown = [&] {
+      List shown_by(w, "; ");
+      for_each_showing(
+          c, x, cr,
+          [&](const Evidence& ev) {
+            shown_by.next().text(ev.title.empty() ? ev.id : ev.title).markup(" ");
+            w.code(ev.id);
+          },
+          [&](const std::string& id) { shown_by.next().code(id); });
+    };
     if (cr.met) {
-      o += shown.empty() ? "shown by " + plural(static_cast<std::size_t>(cr.evidence), "item", "items") + " not listed here"
-                         : "shown by " + shown;
+      w.markup("shown by ");
+      if (listed) {
+        shown();
+      } else {
+        plural(w, cr.evidence, "item", "items");
+        w.markup(" not listed here");
+      }
     } else {
-      o += "**not shown yet**";
-      if (cr.evidence > 0)
-        o += " (" + plural(static_cast<std::size_t>(cr.evidence), "item", "items") + ", needs " +
-             std::to_string(fw.policy.evidence_min) + (shown.empty() ? "" : ": " + shown) + ")";
+      w.markup("**not shown yet**");
+      if (cr.evidence > 0) {
+        w.markup(" (");
+        plural(w, cr.evidence, "item", "items");
+        w.markup(", needs ").integer(fw.policy.evidence_min);
+        if (listed) {
+          w.markup(": ");
+          shown();
+        }
+        w.markup(")");
+      }
     }
-    o += "\n";
+    w.markup("\n");
   }
-  o += "- Credit towards coverage: " + percent(x.credit) + " of its weight";
-  if (x.credit > 0 && x.credit < 1) o += " (partial credit for the criteria shown)";
-  else if (x.status == Status::emerging) o += " until it has held long enough";
-  o += "\n";
+  w.markup("- Credit towards coverage: ").percent(x.credit).markup(" of its weight");
+  if (x.credit > 0 && x.credit < 1) w.markup(" (partial credit for the criteria shown)");
+  else if (x.status == Status::emerging) w.markup(" until it has held long enough");
+  w.markup("\n");
 }
 
 }  // namespace
 
 void markdown(const Framework& fw, const Case& c, const Report& r, std::string& o) {
+  MarkdownWriter w(o);
   const Level* target = r.move.to ? fw.find_level(*r.move.to) : nullptr;
   const Level* current = fw.find_level(r.move.from);
   const bool v2 = r.version >= 2;
-  o += "# Promotion case: " + md(person(c, r)) + (view_of(r).empty() ? "" : " — " + view_of(r)) + "\n\n";
-  o += "| | |\n|---|---|\n";
-  o += "| Move | " + md(r.move.from) + (current && !current->name.empty() ? " (" + md(current->name) + ")" : "") + " → " +
-       (r.move.to ? md(*r.move.to) + (target && !target->name.empty() ? " (" + md(target->name) + ")" : "")
-        : choosing_track(c, r) ? "a track to choose" : "no higher level") +
-       (r.move.kind ? std::string(", ") + name(*r.move.kind) : "") +
-       (v2 && r.move.gate && *r.move.gate != Gate::open ? std::string(", ") + gate_phrase(*r.move.gate) : "") + " |\n";
+  w.markup("# Promotion case: ").text(person(c, r));
+  if (*view_of(r)) w.markup(" — ").word(view_of(r));
+  w.markup("\n\n| | |\n|---|---|\n| Move | ");
+  level_name(w, r.move.from, current);
+  w.markup(" → ");
+  if (r.move.to) level_name(w, *r.move.to, target);
+  else if (choosing_track(c, r)) w.markup("a track to choose");
+  else w.markup("no higher level");
+  if (r.move.kind) w.markup(", ").word(name(*r.move.kind));
+  if (v2 && r.move.gate && *r.move.gate != Gate::open) w.markup(", ").word(gate_phrase(*r.move.gate));
+  w.markup(" |\n");
   if (choosing_track(c, r)) {
-    o += "| Next on each track |";
+    w.markup("| Next on each track |");
     for (std::size_t k = 0; k < c.candidates.size(); ++k) {
       const Level& l = fw.levels[c.candidates[k]];
-      std::string tracks;
+      w.markup(k ? Markup("; ") : Markup(" "));
+      level_name(w, l.id, &l);
+      w.markup(" on ");
+      List tracks(w);
       for (const auto& t : l.tracks)
-        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks += (tracks.empty() ? "" : ", ") + t;
-      o += (k ? "; " : " ") + md(l.id) + (l.name.empty() ? "" : " (" + md(l.name) + ")") + " on " + md(tracks);
+        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks.next().text(t);
     }
-    o += " |\n";
+    w.markup(" |\n");
   }
-  o += std::string("| Verdict | **") + name(r.verdict) + "** |\n";
-  if (r.coverage)
-    o += "| Coverage | " + percent(*r.coverage) + " of the weighted expectations (needs " +
-         percent(fw.policy.coverage_min) + "); current role " + percent(r.current_coverage.value_or(0)) + " |\n";
-  o += "| Target cycle | " + r.timeline.target_cycle.value_or("—") +
-       (r.timeline.target_decision ? " (decision " + format_date(*r.timeline.target_decision) + ")" : "") + " |\n";
-  o += "| As of | " + format_date(r.as_of) + " |\n\n";
-  if (!c.employee.motivation.empty()) o += "## Why this move matters\n\n> " + md(c.employee.motivation) + "\n\n";
+  w.markup("| Verdict | **").word(name(r.verdict)).markup("** |\n");
+  if (r.coverage) {
+    w.markup("| Coverage | ").percent(*r.coverage).markup(" of the weighted expectations (needs ");
+    w.percent(fw.policy.coverage_min).markup("); current role ").percent(r.current_coverage.value_or(0)).markup(" |\n");
+  }
+  w.markup("| Target cycle | ");
+  text_or_dash(w, r.timeline.target_cycle);
+  if (r.timeline.target_decision) w.markup(" (decision ").date(*r.timeline.target_decision).markup(")");
+  w.markup(" |\n| As of | ").date(r.as_of).markup(" |\n\n");
+  if (!c.employee.motivation.empty())
+    w.markup("## Why this move matters\n\n> ").text(c.employee.motivation).markup("\n\n");
 
   if (target && !r.expectations.empty()) {
-    o += "## The expectations of " + md(target->id) + "\n\n";
+    w.markup("## The expectations of ").text(target->id).markup("\n\n");
     for (std::size_t i = 0; i < r.expectations.size(); ++i) {
       const auto& x = r.expectations[i];
       const auto& e = target->expectations[i];
-      o += "### " + md(title_of(fw, x.competency)) + " — " + name(x.status) + (x.critical ? " (critical)" : "") + "\n\n";
-      if (!e.description.empty()) o += md(e.description) + "\n\n";
-      o += "- Expected level: " + rating(x.level, fw) + ", weight " + number(x.weight) + "\n";
-      o += "- Ratings: self " + rating(x.ratings.self, fw) + ", manager " + rating(x.ratings.manager, fw) +
-           ", stakeholders " + rating(x.ratings.stakeholders, fw) +
-           (v2 && !x.ratings.stakeholders && x.ratings.stakeholder_raters > 0
-                ? " (" + plural(static_cast<std::size_t>(x.ratings.stakeholder_raters), "rater", "raters") +
-                      "; shown from " + std::to_string(fw.policy.anonymity_min) + ")"
-                : "") +
-           "; agreed **" + rating(x.ratings.agreed, fw) + "**\n";
+      w.markup("### ").text(title_of(fw, x.competency)).markup(" — ").word(name(x.status));
+      if (x.critical) w.markup(" (critical)");
+      w.markup("\n\n");
+      if (!e.description.empty()) w.text(e.description).markup("\n\n");
+      w.markup("- Expected level: ");
+      rating(w, x.level, fw);
+      w.markup(", weight ").number(x.weight).markup("\n- Ratings: self ");
+      rating(w, x.ratings.self, fw);
+      w.markup(", manager ");
+      rating(w, x.ratings.manager, fw);
+      w.markup(", stakeholders ");
+      rating(w, x.ratings.stakeholders, fw);
+      if (v2 && !x.ratings.stakeholders && x.ratings.stakeholder_raters > 0) {
+        w.markup(" (");
+        plural(w, x.ratings.stakeholder_raters, "rater", "raters");
+        w.markup("; shown from ").integer(fw.policy.anonymity_min).markup(")");
+      }
+      w.markup("; agreed **");
+      rating(w, x.ratings.agreed, fw);
+      w.markup("**\n");
       if (v2 && x.status == Status::emerging) {
-        const auto from = counts_from(fw, x);
-        o += x.sustained_since ? "- Emerging: held since " + format_date(*x.sustained_since) +
-                                     (from ? ", counts from " + format_date(*from) : std::string()) + "\n"
-                               : std::string("- Emerging: not held yet\n");
+        if (x.sustained_since) {
+          w.markup("- Emerging: held since ").date(*x.sustained_since);
+          if (const auto from = counts_from(fw, x)) w.markup(", counts from ").date(*from);
+          w.markup("\n");
+        } else {
+          w.markup("- Emerging: not held yet\n");
+        }
       }
       if (!x.flags.empty()) {
-        o += "- To agree on:";
-        for (Flag f : x.flags) o += std::string(" ") + name(f);
-        o += "\n";
+        w.markup("- To agree on:");
+        for (Flag f : x.flags) w.markup(" ").word(name(f));
+        w.markup("\n");
       }
-      if (v2 && !x.criteria.empty()) criteria_lines(fw, c, x, o);
+      if (v2 && !x.criteria.empty()) criteria_lines(fw, c, x, w);
       if (x.evidence_ids.empty()) {
-        o += "- Evidence: none that counts yet\n";
+        w.markup("- Evidence: none that counts yet\n");
       } else {
-        o += "- Evidence (" + std::to_string(x.evidence) + "):\n";
+        w.markup("- Evidence (").integer(x.evidence).markup("):\n");
         for_each_counted(c, x, [&](const Evidence& ev) {
-          o += "  - ";
-          o += format_date(ev.date);
-          o += " — ";
-          append_md(o, ev.title.empty() ? ev.id : ev.title);
+          w.markup("  - ").date(ev.date).markup(" — ").text(ev.title.empty() ? ev.id : ev.title);
           if (!ev.link.empty()) {
-            o += " (";
-            append_link(o, ev.link);
-            o += ")";
+            w.markup(" (");
+            w.link(ev.link).markup(")");
           }
-          o += ", seen by ";
-          o += visibility_name(ev.visibility);
-          o += " ";
-          append_code(o, ev.id);
-          o += "\n";
+          w.markup(", seen by ").word(visibility_name(ev.visibility)).markup(" ");
+          w.code(ev.id).markup("\n");
         });
       }
-      if (v2 && (x.uncounted.below_visibility > 0 || x.uncounted.outside_window > 0)) {
-        o += "- Not counted:";
-        if (x.uncounted.below_visibility > 0)
-          o += " " + plural(static_cast<std::size_t>(x.uncounted.below_visibility), "item", "items") +
-               " visible to fewer people than needed (at least " + visibility_name(fw.policy.evidence_visibility_min) + ")" +
-               (x.uncounted.outside_window > 0 ? ";" : "");
-        if (x.uncounted.outside_window > 0)
-          o += " " + plural(static_cast<std::size_t>(x.uncounted.outside_window), "item", "items") + " older than " +
-               std::to_string(fw.policy.evidence_window_days) + " days";
-        o += "\n";
+      const auto& u = x.uncounted;
+      if (v2 && (u.below_visibility > 0 || u.outside_window > 0)) {
+        w.markup("- Not counted:");
+        if (u.below_visibility > 0) {
+          w.markup(" ");
+          plural(w, u.below_visibility, "item", "items");
+          w.markup(" visible to fewer people than needed (at least ");
+          w.word(visibility_name(fw.policy.evidence_visibility_min)).markup(")");
+          if (u.outside_window > 0) w.markup(";");
+        }
+        if (u.outside_window > 0) {
+          w.markup(" ");
+          plural(w, u.outside_window, "item", "items");
+          w.markup(" older than ").integer(fw.policy.evidence_window_days).markup(" days");
+        }
+        w.markup("\n");
       }
-      o += "\n";
+      w.markup("\n");
     }
   }
 
-  if (!r.gaps.empty() && v2) {
-    o += "## Gaps and the plan that closes them\n\n| # | Competency | Gap | Size | Priority | Criteria not shown | Addressed |\n"
-         "|---|---|---|---|---|---|---|\n";
-    int i = 0;
+  if (!r.gaps.empty()) {
+    w.markup("## Gaps and the plan that closes them\n\n");
+    if (v2)
+      w.markup("| # | Competency | Gap | Size | Priority | Criteria not shown | Addressed |\n|---|---|---|---|---|---|---|\n");
+    else
+      w.markup("| # | Competency | Gap | Size | Priority | Addressed |\n|---|---|---|---|---|---|\n");
+    std::int64_t i = 0;
     for (const auto& g : r.gaps) {
-      std::string criteria;
-      for (const auto& id : g.criteria) criteria += (criteria.empty() ? "" : ", ") + md(id);
-      o += "| " + std::to_string(++i) + " | " + md(title_of(fw, g.competency)) + " | " + name(g.kind) + " | " +
-           std::to_string(g.size) + " | " + number(g.priority) + " | " + (criteria.empty() ? "—" : criteria) + " | " +
-           (g.kind == Status::emerging && g.emerging_until ? "by time: counts from " + format_date(*g.emerging_until)
-            : g.addressed                                  ? std::string("yes")
-                                                           : std::string("**no**")) +
-           " |\n";
+      w.markup("| ").integer(++i).markup(" | ").text(v2 ? title_of(fw, g.competency) : g.competency);
+      w.markup(" | ").word(name(g.kind)).markup(" | ").integer(g.size).markup(" | ").number(g.priority).markup(" | ");
+      if (v2) {
+        List criteria(w);
+        for (const auto& id : g.criteria) criteria.next().text(id);
+        if (criteria.empty()) w.markup("—");
+        w.markup(" | ");
+      }
+      if (v2 && g.kind == Status::emerging && g.emerging_until)
+        w.markup("by time: counts from ").date(*g.emerging_until);
+      else if (g.addressed)
+        w.markup("yes");
+      else
+        w.markup("**no**");
+      w.markup(" |\n");
     }
-    o += "\n";
-  } else if (!r.gaps.empty()) {
-    o += "## Gaps and the plan that closes them\n\n| # | Competency | Gap | Size | Priority | Addressed |\n|---|---|---|---|---|---|\n";
-    int i = 0;
-    for (const auto& g : r.gaps) {
-      o += "| " + std::to_string(++i) + " | " + md(g.competency) + " | " + name(g.kind) + " | " + std::to_string(g.size) +
-           " | " + number(g.priority) + " | " + (g.addressed ? "yes" : "**no**") + " |\n";
-    }
-    o += "\n";
+    w.markup("\n");
   }
   if (!c.plan.milestones.empty()) {
-    o += "## Milestones\n\n";
+    w.markup("## Milestones\n\n");
     for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
       const Milestone& m = c.plan.milestones[i];
       const MilestoneStatus& s = r.plan.milestones[i];
-      o += "### ";
-      append_md(o, m.id);
-      o += m.done ? " (done)\n\n" : "\n\n";
-      std::string addresses;
-      for (std::size_t a : m.addresses) addresses += (addresses.empty() ? "" : ", ") + fw.competencies[a].id;
-      for (std::size_t k : m.addresses_criteria) addresses += (addresses.empty() ? "" : ", ") + criterion_at(fw, k).id;
-      if (!addresses.empty()) {
-        o += "- Addresses: ";
-        append_md(o, addresses);
-        o += "\n";
+      w.markup("### ").text(m.id);
+      w.markup(m.done ? Markup(" (done)\n\n") : Markup("\n\n"));
+      // The line only when some id has text: an id may be empty.
+      const auto named_competency = [&](std::size_t k) { return !fw.competencies[k].id.empty(); };
+      const auto named_criterion = [&](std::size_t k) { return !criterion_at(fw, k).id.empty(); };
+      if (std::any_of(m.addresses.begin(), m.addresses.end(), named_competency) ||
+          std::any_of(m.addresses_criteria.begin(), m.addresses_criteria.end(), named_criterion)) {
+        w.markup("- Addresses: ");
+        List addresses(w);
+        for (std::size_t k : m.addresses) addresses.next().text(fw.competencies[k].id);
+        for (std::size_t k : m.addresses_criteria) addresses.next().text(criterion_at(fw, k).id);
+        w.markup("\n");
       }
-      auto field = [&](const char* label, Text text) {
-        o += label;
-        if (text.empty()) o += "—";
-        else append_md(o, text);
-        o += "\n";
+      const auto field = [&](Markup label, Text text) {
+        w.markup(label);
+        if (text.empty()) w.markup("—");
+        else w.text(text);
+        w.markup("\n");
       };
       field("- Action: ", m.action);
       field("- Metric: ", m.metric);
       field("- Success criteria: ", m.success_criteria);
-      append(o, "- Created ", date_or(m.created), ", deadline ", date_or(m.deadline), "\n");
-      append(o, "- Progress ", percent(s.progress), ", forecast finish ", date_or(s.forecast_finish, "none"),
-             s.overdue ? ", **overdue**" : "", s.at_risk ? ", **at risk**" : "", s.stalled ? ", **stalled**" : "", "\n");
+      w.markup("- Created ");
+      date_or(w, m.created);
+      w.markup(", deadline ");
+      date_or(w, m.deadline);
+      w.markup("\n- Progress ").percent(s.progress).markup(", forecast finish ");
+      date_or(w, s.forecast_finish, "none");
+      if (s.overdue) w.markup(", **overdue**");
+      if (s.at_risk) w.markup(", **at risk**");
+      if (s.stalled) w.markup(", **stalled**");
+      w.markup("\n");
       if (!s.missing.empty()) {
-        o += "- Not SMART yet: missing";
-        for (const auto& f : s.missing) append(o, " ", f);
-        o += "\n";
+        w.markup("- Not SMART yet: missing");
+        for (const auto& f : s.missing) w.markup(" ").word(f.c_str());  // P2's own field names
+        w.markup("\n");
       }
-      o += "\n";
+      w.markup("\n");
     }
   }
 
   const auto& t = r.timeline;
   if (r.verdict != Verdict::no_target) {
-    o += "## Timeline\n\n";
-    o += "- Plan agreed: " + date_or(t.agreed_on, "not yet") + "\n";
-    o += "- Projected ready: " + date_or(t.projected_ready) +
-         (t.projected_reason ? std::string(" (") + name(*t.projected_reason) + ")" : "") + "\n";
-    o += "- Earliest eligible: " + date_or(t.earliest_eligible) + "\n";
-    o += "- Target cycle: " + t.target_cycle.value_or("—") + "\n";
+    w.markup("## Timeline\n\n- Plan agreed: ");
+    date_or(w, t.agreed_on, "not yet");
+    w.markup("\n- Projected ready: ");
+    date_or(w, t.projected_ready);
+    if (t.projected_reason) w.markup(" (").word(name(*t.projected_reason)).markup(")");
+    w.markup("\n- Earliest eligible: ");
+    date_or(w, t.earliest_eligible);
+    w.markup("\n- Target cycle: ");
+    text_or_dash(w, t.target_cycle);
+    w.markup("\n");
     if (const auto& q = t.requested_cycle) {
-      o += "- Requested cycle " + md(q->id) + " (decision " + format_date(q->decision) + "): ";
+      w.markup("- Requested cycle ").text(q->id).markup(" (decision ").date(q->decision).markup("): ");
       if (q->feasible) {
-        o += "feasible\n";
+        w.markup("feasible\n");
       } else {
-        o += "not feasible because of";
-        for (Cause cause : q->causes) o += std::string(" ") + name(cause);
-        o += "\n";
+        w.markup("not feasible because of");
+        for (Cause cause : q->causes) w.markup(" ").word(name(cause));
+        w.markup("\n");
       }
     }
-    for (const auto& cp : t.checkpoints)
-      o += "- " + std::to_string(cp.day) + "-day checkpoint: " + format_date(cp.date) + (cp.passed ? " (passed)" : "") + "\n";
-    o += "\n";
+    for (const auto& cp : t.checkpoints) {
+      w.markup("- ").integer(cp.day).markup("-day checkpoint: ").date(cp.date);
+      if (cp.passed) w.markup(" (passed)");
+      w.markup("\n");
+    }
+    w.markup("\n");
   }
 
   const auto& f = r.followup;
-  o += "## Next check-in: " + format_date(f.next_due) + "\n\n";
-  if (f.overdue_days > 0) o += "Overdue by " + std::to_string(f.overdue_days) + " days.\n\n";
-  int i = 0;
+  w.markup("## Next check-in: ").date(f.next_due).markup("\n\n");
+  if (f.overdue_days > 0) w.markup("Overdue by ").integer(f.overdue_days).markup(" days.\n\n");
+  std::int64_t i = 0;
   for (const auto& a : f.agenda) {
-    append(o, std::to_string(++i), ". ", name(a.kind));
-    if (a.ref) {
-      o += ": ";
-      append_md(o, *a.ref);
-    }
-    o += "\n";
+    w.integer(++i).markup(". ").word(name(a.kind));
+    if (a.ref) w.markup(": ").text(*a.ref);
+    w.markup("\n");
   }
-  o += "\n";
+  w.markup("\n");
   if (!r.signals.empty()) {
-    o += "## Signals\n\n";
-    for (const auto& s : r.signals) o += std::string("- **") + name(s.id) + "** (" + name(s.severity) + "): " + md(s.detail) + "\n";
-    o += "\n";
+    w.markup("## Signals\n\n");
+    for (const auto& s : r.signals)
+      w.markup("- **").word(name(s.id)).markup("** (").word(name(s.severity)).markup("): ").text(s.detail).markup("\n");
+    w.markup("\n");
   }
 }
 

@@ -86,7 +86,7 @@ std::string title_of(const Framework& fw, const std::string& competency);
 /// else the id. Raw text: the caller escapes it for its format.
 std::string person(const Case& c, const Report& r);
 /// Whose view a report is ("the committee's view"), empty for the full one.
-std::string view_of(const Report& r);
+const char* view_of(const Report& r);
 /// The name alone when given, else the id (calendar summaries).
 std::string short_person(const Case& c, const Report& r);
 

@@ -1,49 +1,45 @@
 // The terminal view: fits 100 columns; colour only when asked.
 #include <algorithm>
-#include <cctype>
 #include <cmath>
-#include <cstdio>
+#include <cstdint>
 #include <string>
 
-#include "render/render.hpp"
+#include "render/writer.hpp"
 
 namespace rung::render {
 namespace {
 
-/// Text already made printable, with rung's own colour codes.
-struct Painted {
-  std::string text;
-};
+/// SGR colours: the sequences that start them.
+constexpr Markup kBold = "\033[1m", kRed = "\033[31m", kGreen = "\033[32m", kYellow = "\033[33m", kCyan = "\033[36m";
 
-/// Writes lines: every string goes through printable() (ours keep their
-/// line breaks), painted ones as they are.
+/// The view's writer, and its colours: on() and off() are the sequences
+/// that start and end a colour, or nothing when colour is off.
 class Out {
  public:
-  Out(std::string& out, bool color) : out_(out), color_(color) {}
-  Out& operator<<(std::string_view s) {
-    std::size_t start = 0;
-    for (std::size_t nl; (nl = s.find('\n', start)) != std::string_view::npos; start = nl + 1) {
-      append_printable(out_, s.substr(start, nl - start));
-      out_ += '\n';
-    }
-    append_printable(out_, s.substr(start));
-    return *this;
-  }
-  Out& operator<<(const std::string& s) { return *this << std::string_view(s); }
-  Out& operator<<(const char* s) { return *this << std::string_view(s); }
-  Out& operator<<(const Painted& p) {
-    out_ += p.text;
-    return *this;
-  }
-  /// `s` in an SGR colour (e.g. "1;32") when colour is on.
-  Painted paint(const std::string& s, const char* sgr) const {
-    const std::string safe = printable(s);
-    return {color_ ? "\033[" + std::string(sgr) + "m" + safe + "\033[0m" : safe};
-  }
+  Out(std::string& out, bool color) : w(out), color_(color) {}
+  Markup on(Markup sgr) const { return color_ ? sgr : Markup(""); }
+  Markup off() const { return on("\033[0m"); }
+  /// A section's title in bold, after an empty line.
+  PlainWriter& heading(Markup title) { return w.markup("\n").markup(on(kBold)).markup(title).markup(off()); }
+
+  PlainWriter w;
 
  private:
-  std::string& out_;
   bool color_;
+};
+
+/// A table cell: a PlainWriter into a string of its own (a base, so that it
+/// is made before the writer), which pad() or rpad() then fits to its
+/// column. The line writes the padded cell with text() again: the escape is
+/// idempotent, so that only adds the padding.
+struct CellBuffer {
+  std::string buffer;
+};
+class Cell : CellBuffer, public PlainWriter {
+ public:
+  Cell() : PlainWriter(buffer) {}
+  Cell(const Cell&) = delete;
+  Cell& operator=(const Cell&) = delete;
 };
 
 /// Columns a text takes: one a character (not a byte: names need not be ASCII).
@@ -53,9 +49,10 @@ std::size_t columns(std::string_view s) {
   return n;
 }
 
-/// The text in exactly `width` columns: padded with spaces, or cut between
+/// The cell in exactly `width` columns: padded with spaces, or cut between
 /// characters (never inside one) with a `~`.
-std::string pad(std::string s, std::size_t width) {
+std::string pad(const PlainWriter& cell, std::size_t width) {
+  std::string s = cell.written();
   std::size_t n = columns(s);
   if (n > width) {
     std::size_t keep = 0, chars = 0;
@@ -72,30 +69,46 @@ std::string pad(std::string s, std::size_t width) {
   return s;
 }
 
-std::string rpad(const std::string& s, std::size_t width) {
+/// The cell right-aligned in `width` columns (never cut).
+std::string rpad(const PlainWriter& cell, std::size_t width) {
+  const std::string& s = cell.written();
   const std::size_t n = columns(s);
   return n >= width ? s : std::string(width - n, ' ') + s;
 }
 
-std::string num(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
+/// A rating, or `-` without one.
+std::string rating(const std::optional<int>& v, std::size_t width) {
+  Cell c;
+  v ? c.integer(*v) : c.markup("-");
+  return pad(c, width);
+}
 
-const char* verdict_color(Verdict v) {
+PlainWriter& date_or(PlainWriter& w, const std::optional<Date>& d, Markup none = "-") {
+  return d ? w.date(*d) : w.markup(none);
+}
+
+Markup verdict_color(Verdict v) {
   switch (v) {
-    case Verdict::ready: return "1;32";
-    case Verdict::close: return "1;33";
-    case Verdict::not_ready: return "1;31";
-    case Verdict::blocked: return "1;35";
-    case Verdict::no_target: return "1";
+    case Verdict::ready: return "\033[1;32m";
+    case Verdict::close: return "\033[1;33m";
+    case Verdict::not_ready: return "\033[1;31m";
+    case Verdict::blocked: return "\033[1;35m";
+    case Verdict::no_target: return kBold;
   }
-  return "1";
+  return kBold;
 }
 
-std::string upper(std::string s) {
-  for (char& c : s) c = c == '_' ? ' ' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
+/// The verdict as the view shouts it.
+const char* shouted(Verdict v) {
+  switch (v) {
+    case Verdict::ready: return "READY";
+    case Verdict::close: return "CLOSE";
+    case Verdict::not_ready: return "NOT READY";
+    case Verdict::blocked: return "BLOCKED";
+    case Verdict::no_target: return "NO TARGET";
+  }
+  return "";
 }
-
-std::string date_or(const std::optional<Date>& d, const char* none = "-") { return d ? format_date(*d) : none; }
 
 /// Drops the spaces that padding left at the ends of lines (from `from` on),
 /// in place: the text only gets shorter.
@@ -162,192 +175,225 @@ void fold_long_lines(std::string& s, std::size_t from) {
   if (folded) s.swap(out);
 }
 
-/// `lead`, then `words` (made printable) separated by commas, on lines of
-/// at most 100 columns; later lines are indented like the first word.
-std::string wrapped(const std::string& lead, const std::vector<std::string>& words) {
-  std::string out = lead;
-  std::size_t col = lead.size();
+/// `lead`, then `words` separated by commas, on lines of at most 100
+/// columns; later lines are indented like the first word.
+void wrapped(PlainWriter& w, Markup lead, const std::vector<std::string>& words) {
+  w.markup(lead);
+  std::size_t col = lead.view().size();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const std::string word = printable(words[i]) + (i + 1 < words.size() ? "," : "");
-    if (i > 0 && col + 1 + word.size() > 100) {
-      out += "\n" + std::string(lead.size(), ' ');
-      col = lead.size();
+    Cell word;
+    word.text(words[i]);
+    if (i + 1 < words.size()) word.markup(",");
+    const std::size_t size = word.written().size();
+    if (i > 0 && col + 1 + size > 100) {
+      w.markup("\n");
+      for (std::size_t k = 0; k < lead.view().size(); ++k) w.markup(" ");
+      col = lead.view().size();
     }
-    out += ' ';
-    out += word;
-    col += word.size() + 1;
+    w.markup(" ").text(word.written());
+    col += size + 1;
   }
-  return out + "\n";
+  w.markup("\n");
 }
 
 /// /2: the line under an expectation: its criteria shown, its partial
 /// credit, and when an emerging one will count.
-std::string expectation_note(const Framework& fw, const ExpectationResult& x) {
-  std::string note;
-  if (!x.criteria.empty()) {
-    std::size_t met = 0;
+void expectation_note(PlainWriter& w, const Framework& fw, const ExpectationResult& x) {
+  const bool criteria = !x.criteria.empty(), emerging = x.status == Status::emerging;
+  if (!criteria && !emerging) return;
+  w.markup("    ");
+  if (criteria) {
+    std::int64_t met = 0;
     for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
-    note += "criteria " + std::to_string(met) + "/" + std::to_string(x.criteria.size());
-    if (x.credit > 0 && x.credit < 1) note += ", partial credit " + percent(x.credit);
+    w.markup("criteria ").integer(met).markup("/").integer(static_cast<std::int64_t>(x.criteria.size()));
+    if (x.credit > 0 && x.credit < 1) w.markup(", partial credit ").percent(x.credit);
   }
-  if (x.status == Status::emerging) {
-    if (!note.empty()) note += "; ";
-    const auto from = counts_from(fw, x);
-    note += x.sustained_since ? "emerging: held since " + format_date(*x.sustained_since) +
-                                    (from ? ", counts from " + format_date(*from) : std::string())
-                              : std::string("emerging: not held yet");
+  if (emerging) {
+    if (criteria) w.markup("; ");
+    if (x.sustained_since) {
+      w.markup("emerging: held since ").date(*x.sustained_since);
+      if (const auto from = counts_from(fw, x)) w.markup(", counts from ").date(*from);
+    } else {
+      w.markup("emerging: not held yet");
+    }
   }
-  return note;
+  w.markup("\n");
 }
 
 void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
   Out o(buffer, options.color);
+  PlainWriter& w = o.w;
   const bool v2 = r.version >= 2;
-  o << o.paint("rung", "1") << "  " << (v2 ? printable(person(c, r)) : r.employee) << "  " << r.move.from << " -> "
-    << r.move.to.value_or(choosing_track(c, r) ? "(choose a track)" : "(no higher level)");
-  if (r.move.kind) o << " (" << name(*r.move.kind) << ")";
-  o << "  as of " << format_date(r.as_of) << "  [" << fw.id << "]\n";
-  if (!view_of(r).empty()) o << "This is " << view_of(r) << ": it shows what they may see; the decision is the same.\n";
-  o << "\n";
+  w.markup(o.on(kBold)).markup("rung").markup(o.off()).markup("  ").text(v2 ? person(c, r) : r.employee);
+  w.markup("  ").text(r.move.from).markup(" -> ");
+  if (r.move.to)
+    w.text(*r.move.to);
+  else
+    w.markup(choosing_track(c, r) ? Markup("(choose a track)") : Markup("(no higher level)"));
+  if (r.move.kind) w.markup(" (").word(name(*r.move.kind)).markup(")");
+  w.markup("  as of ").date(r.as_of).markup("  [").text(fw.id).markup("]\n");
+  if (*view_of(r)) w.markup("This is ").word(view_of(r)).markup(": it shows what they may see; the decision is the same.\n");
+  w.markup("\n");
 
-  o << "Verdict: " << o.paint(upper(name(r.verdict)), verdict_color(r.verdict));
+  const Markup verdict = verdict_color(r.verdict);
+  w.markup("Verdict: ").markup(o.on(verdict)).word(shouted(r.verdict)).markup(o.off());
   if (r.coverage) {
     const int width = 40;
     const int filled = static_cast<int>(std::lround(*r.coverage * width));
     const int mark = static_cast<int>(std::lround(fw.policy.coverage_min * width));
-    std::string bar;
-    for (int i = 0; i < width; ++i) bar += i < filled ? "#" : (i == mark ? "|" : ".");
-    o << "   coverage " << percent(*r.coverage) << " [" << o.paint(bar.substr(0, static_cast<std::size_t>(filled)), verdict_color(r.verdict))
-      << bar.substr(static_cast<std::size_t>(filled)) << "] needs " << percent(fw.policy.coverage_min) << "\n";
-    o << "Current role delivered: " << percent(r.current_coverage.value_or(0)) << " (needs "
-      << percent(fw.policy.current_min) << ")\n";
+    w.markup("   coverage ").percent(*r.coverage).markup(" [").markup(o.on(verdict));
+    for (int i = 0; i < filled; ++i) w.markup("#");
+    w.markup(o.off());
+    for (int i = filled; i < width; ++i) w.markup(i == mark ? Markup("|") : Markup("."));
+    w.markup("] needs ").percent(fw.policy.coverage_min).markup("\n");
+    w.markup("Current role delivered: ").percent(r.current_coverage.value_or(0)).markup(" (needs ")
+        .percent(fw.policy.current_min).markup(")\n");
   } else if (choosing_track(c, r)) {
-    o << "   choose a track first: only the follow-up applies until then\n";
+    w.markup("   choose a track first: only the follow-up applies until then\n");
     std::vector<std::string> next;
     for (std::size_t i : c.candidates) {
       const Level& l = fw.levels[i];
-      std::string tracks;
+      Cell level;
+      level.text(l.id);
+      if (!l.name.empty()) level.markup(" ").text(l.name);
+      level.markup(" (");
+      bool first = true;
       for (const auto& t : l.tracks)
-        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) tracks += (tracks.empty() ? "" : ", ") + t;
-      next.push_back(l.id + (l.name.empty() ? "" : " " + l.name) + " (" + tracks + ")");
+        if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) {
+          if (!first) level.markup(", ");
+          level.text(t);
+          first = false;
+        }
+      level.markup(")");
+      next.push_back(level.written());
     }
-    o << wrapped("Next on each track:", next);
+    wrapped(w, "Next on each track:", next);
   } else {
-    o << "   the track has no higher level: only the follow-up applies\n";
+    w.markup("   the track has no higher level: only the follow-up applies\n");
   }
   if (v2 && r.move.gate && *r.move.gate != Gate::open)
-    o << "Gate: " << printable(*r.move.to) << " is decided " << gate_phrase(*r.move.gate) << "\n";
+    w.markup("Gate: ").text(*r.move.to).markup(" is decided ").word(gate_phrase(*r.move.gate)).markup("\n");
 
   if (!r.expectations.empty()) {
-    o << "\n" << o.paint("Expectations", "1") << " of " << r.move.to.value_or("") << "\n";
-    o << "  " << pad("competency", 22) << pad("need", 5) << pad("self", 5) << pad("mgr", 5) << pad("stk", 5)
-      << pad("agreed", 7) << pad("ev", 4) << pad("status", 14) << "flags\n";
+    o.heading("Expectations").markup(" of ").text(r.move.to.value_or("")).markup("\n");
+    // The titles, padded to the columns of the rows below.
+    w.markup("  competency            need self mgr  stk  agreed ev  status        flags\n");
     for (const auto& x : r.expectations) {
-      std::string flags;
-      for (Flag f : x.flags) flags += (flags.empty() ? "" : ", ") + std::string(name(f));
-      const std::string status = name(x.status);
-      o << "  " << pad(x.competency + (x.critical ? " *" : ""), 22) << pad(std::to_string(x.level), 5)
-        << pad(num(x.ratings.self), 5) << pad(num(x.ratings.manager), 5) << pad(num(x.ratings.stakeholders), 5)
-        << pad(num(x.ratings.agreed), 7) << pad(std::to_string(x.evidence), 4)
-        << o.paint(pad(status, 14), x.status == Status::met ? "32" : "33") << pad(flags, 33) << "\n";
-      if (v2) {
-        const std::string note = expectation_note(fw, x);
-        if (!note.empty()) o << "    " << note << "\n";
-      }
+      Cell flags;
+      for (std::size_t k = 0; k < x.flags.size(); ++k) (k > 0 ? flags.markup(", ") : flags).word(name(x.flags[k]));
+      w.markup("  ").text(pad(Cell().text(x.competency).markup(x.critical ? Markup(" *") : Markup("")), 22))
+          .text(pad(Cell().integer(x.level), 5)).text(rating(x.ratings.self, 5)).text(rating(x.ratings.manager, 5))
+          .text(rating(x.ratings.stakeholders, 5)).text(rating(x.ratings.agreed, 7))
+          .text(pad(Cell().integer(x.evidence), 4))
+          .markup(o.on(x.status == Status::met ? kGreen : kYellow)).text(pad(Cell().word(name(x.status)), 14))
+          .markup(o.off()).text(pad(flags, 33)).markup("\n");
+      if (v2) expectation_note(w, fw, x);
     }
-    o << "  (* critical; ratings on the scale 0-" << std::to_string(fw.scale.size() - 1) << ")\n";
+    w.markup("  (* critical; ratings on the scale 0-").integer(static_cast<std::int64_t>(fw.scale.size()) - 1)
+        .markup(")\n");
   }
 
   if (!r.gaps.empty()) {
-    o << "\n" << o.paint("Gaps", "1") << " by priority\n";
+    o.heading("Gaps").markup(" by priority\n");
     int i = 0;
     for (const auto& g : r.gaps) {
-      o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(g.competency, 20) << pad(name(g.kind), 14) << "size "
-        << std::to_string(g.size) << "  priority " << pad(number(g.priority), 6);
+      w.markup("  ").text(rpad(Cell().integer(++i), 2)).markup(". ").text(pad(Cell().text(g.competency), 20))
+          .text(pad(Cell().word(name(g.kind)), 14)).markup("size ").integer(g.size).markup("  priority ")
+          .text(pad(Cell().number(g.priority), 6));
       if (v2 && g.kind == Status::emerging && g.emerging_until)
-        o << "closes by itself on " << format_date(*g.emerging_until);
+        w.markup("closes by itself on ").date(*g.emerging_until);
+      else if (g.addressed)
+        w.markup("addressed by the plan");
       else
-        o << (g.addressed ? Painted{"addressed by the plan"} : o.paint("not addressed by any milestone", "33"));
-      o << "\n";
-      if (v2 && !g.criteria.empty()) o << wrapped("       criteria not shown:", g.criteria);
+        w.markup(o.on(kYellow)).markup("not addressed by any milestone").markup(o.off());
+      w.markup("\n");
+      if (v2 && !g.criteria.empty()) wrapped(w, "       criteria not shown:", g.criteria);
     }
   }
 
   const auto& t = r.timeline;
   if (r.verdict != Verdict::no_target) {
-    o << "\n" << o.paint("Timeline", "1") << "\n";
-    o << "  plan agreed " << date_or(t.agreed_on, "never") << ", projected ready " << date_or(t.projected_ready);
-    if (t.projected_reason) o << " (" << name(*t.projected_reason) << ")";
-    o << ", earliest eligible " << date_or(t.earliest_eligible) << "\n";
-    o << "  target cycle " << t.target_cycle.value_or("-");
-    if (t.target_decision) o << " (decides " << format_date(*t.target_decision) << ")";
-    o << "\n";
+    o.heading("Timeline").markup("\n");
+    w.markup("  plan agreed ");
+    date_or(w, t.agreed_on, "never").markup(", projected ready ");
+    date_or(w, t.projected_ready);
+    if (t.projected_reason) w.markup(" (").word(name(*t.projected_reason)).markup(")");
+    w.markup(", earliest eligible ");
+    date_or(w, t.earliest_eligible).markup("\n");
+    w.markup("  target cycle ");
+    t.target_cycle ? w.text(*t.target_cycle) : w.markup("-");
+    if (t.target_decision) w.markup(" (decides ").date(*t.target_decision).markup(")");
+    w.markup("\n");
     if (const auto& q = t.requested_cycle) {
-      o << "  requested " << q->id << " (decides " << format_date(q->decision) << "): ";
+      w.markup("  requested ").text(q->id).markup(" (decides ").date(q->decision).markup("): ");
       if (q->feasible) {
-        o << o.paint("feasible", "32") << "\n";
+        w.markup(o.on(kGreen)).markup("feasible").markup(o.off());
       } else {
-        std::string causes;
-        for (Cause cause : q->causes) causes += (causes.empty() ? "" : ", ") + std::string(name(cause));
-        o << o.paint("not feasible", "31") << " - " << causes << "\n";
+        w.markup(o.on(kRed)).markup("not feasible").markup(o.off()).markup(" - ");
+        for (std::size_t k = 0; k < q->causes.size(); ++k) (k > 0 ? w.markup(", ") : w).word(name(q->causes[k]));
       }
+      w.markup("\n");
     }
     if (!t.checkpoints.empty()) {
-      o << "  checkpoints:";
+      w.markup("  checkpoints:");
       bool first = true;
       for (const auto& cp : t.checkpoints) {
         // One space before the first, so that three passed ones fit 100 columns.
-        o << (first ? " " : "  ") << std::to_string(cp.day) << " days " << format_date(cp.date)
-          << (cp.passed ? " (passed)" : "");
+        w.markup(first ? Markup(" ") : Markup("  ")).integer(cp.day).markup(" days ").date(cp.date);
+        if (cp.passed) w.markup(" (passed)");
         first = false;
       }
-      o << "\n";
+      w.markup("\n");
     }
   }
   if (!r.plan.milestones.empty()) {
-    o << "\n" << o.paint("Milestones", "1") << "\n";
+    o.heading("Milestones").markup("\n");
     for (const auto& m : r.plan.milestones) {
-      std::string state;
-      if (m.overdue) state += " overdue";
-      if (m.at_risk) state += " at-risk";
-      if (m.stalled) state += " stalled";
-      o << "  " << pad(m.id, 16) << rpad(percent(m.progress), 7) << "  forecast " << pad(date_or(m.forecast_finish), 11)
-        << o.paint(state, "33");
-      if (!m.missing.empty()) {
-        std::string missing;
-        for (const auto& f : m.missing) missing += (missing.empty() ? "" : ", ") + f;
-        o << "  missing: " << missing;
-      }
-      o << "\n";
+      Cell forecast;
+      date_or(forecast, m.forecast_finish);
+      w.markup("  ").text(pad(Cell().text(m.id), 16)).text(rpad(Cell().percent(m.progress), 7))
+          .markup("  forecast ").text(pad(forecast, 11)).markup(o.on(kYellow));
+      if (m.overdue) w.markup(" overdue");
+      if (m.at_risk) w.markup(" at-risk");
+      if (m.stalled) w.markup(" stalled");
+      w.markup(o.off());
+      if (!m.missing.empty()) w.markup("  missing: ");
+      for (std::size_t k = 0; k < m.missing.size(); ++k) (k > 0 ? w.markup(", ") : w).text(m.missing[k]);
+      w.markup("\n");
     }
   }
 
   const auto& f = r.followup;
-  o << "\n" << o.paint("Next check-in", "1") << " " << format_date(f.next_due);
-  if (f.overdue_days > 0) o << o.paint(" (" + std::to_string(f.overdue_days) + " days overdue)", "31");
-  o << ", last " << date_or(f.last_checkin, "never") << "\n";
+  o.heading("Next check-in").markup(" ").date(f.next_due);
+  if (f.overdue_days > 0)
+    w.markup(o.on(kRed)).markup(" (").integer(f.overdue_days).markup(" days overdue)").markup(o.off());
+  w.markup(", last ");
+  date_or(w, f.last_checkin, "never").markup("\n");
   int i = 0;
   for (const auto& a : f.agenda)
-    o << "  " << rpad(std::to_string(++i), 2) << ". " << pad(name(a.kind), 20) << a.ref.value_or("") << "\n";
+    w.markup("  ").text(rpad(Cell().integer(++i), 2)).markup(". ").text(pad(Cell().word(name(a.kind)), 20))
+        .text(a.ref.value_or("")).markup("\n");
   if (!f.schedule.empty()) {
-    o << "  then:";
+    w.markup("  then:");
     std::size_t col = 8;
     for (const auto& d : f.schedule) {
       if (col + 11 > 98) {
-        o << "\n       ";
+        w.markup("\n       ");
         col = 7;
       }
-      o << " " << format_date(d);
+      w.markup(" ").date(d);
       col += 11;
     }
-    o << "\n";
+    w.markup("\n");
   }
 
   if (!r.signals.empty()) {
-    o << "\n" << o.paint("Signals", "1") << "\n";
-    for (const auto& s : r.signals)
-      o << "  " << o.paint(pad(name(s.severity), 9), s.severity == Severity::info ? "36" : s.severity == Severity::warning ? "33" : "31")
-        << pad(name(s.id), 26) << s.detail << "\n";
+    o.heading("Signals").markup("\n");
+    for (const auto& s : r.signals) {
+      const Markup color = s.severity == Severity::info ? kCyan : s.severity == Severity::warning ? kYellow : kRed;
+      w.markup("  ").markup(o.on(color)).text(pad(Cell().word(name(s.severity)), 9)).markup(o.off())
+          .text(pad(Cell().word(name(s.id)), 26)).text(s.detail).markup("\n");
+    }
   }
 }
 

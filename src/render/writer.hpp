@@ -29,49 +29,58 @@ class Markup {
   std::string_view text_;
 };
 
-template <class Format>
-class Writer {
+/// The calls every writer has; each returns the writer itself (`Self`), so
+/// that a format's own calls chain with them.
+template <class Format, class Self>
+class BasicWriter {
  public:
-  explicit Writer(std::string& out) : out_(&out) {}
+  explicit BasicWriter(std::string& out) : out_(&out) {}
 
   /// Structure of the format, as is.
-  Writer& markup(Markup m) {
+  Self& markup(Markup m) {
     out_->append(m.view());
-    return *this;
+    return self();
   }
   /// Any text that is not the format's own: escaped for the format.
-  Writer& text(std::string_view s) {
+  Self& text(std::string_view s) {
     Format::escape(*out_, s);
-    return *this;
+    return self();
   }
   /// A name rung made (an enum's name, a fixed phrase from a table).
-  Writer& word(const char* s) {
+  Self& word(const char* s) {
     out_->append(s);
-    return *this;
+    return self();
   }
-  Writer& integer(std::int64_t i) {
+  Self& integer(std::int64_t i) {
     out_->append(std::to_string(i));
-    return *this;
+    return self();
   }
   /// A number as `%g` prints it (weights, priorities).
-  Writer& number(double d) {
+  Self& number(double d) {
     out_->append(render::number(d));
-    return *this;
+    return self();
   }
   /// A share as a percentage with one decimal ("78.6%").
-  Writer& percent(double share) {
+  Self& percent(double share) {
     out_->append(render::percent(share));
-    return *this;
+    return self();
   }
-  Writer& date(Date d) {
+  Self& date(Date d) {
     out_->append(format_date(d));
-    return *this;
+    return self();
   }
   /// What was written so far (for measuring, never for writing).
   const std::string& written() const { return *out_; }
 
  protected:
+  Self& self() { return static_cast<Self&>(*this); }
   std::string* out_;
+};
+
+template <class Format>
+class Writer : public BasicWriter<Format, Writer<Format>> {
+ public:
+  using BasicWriter<Format, Writer<Format>>::BasicWriter;
 };
 
 /// HTML: &, <, >, " and ' as entities; unsafe characters as U+FFFD.
@@ -99,9 +108,9 @@ using PlainWriter = Writer<PlainFormat>;
 using IcalWriter = Writer<IcalFormat>;
 
 /// Markdown adds code spans and links, both built safely from any text.
-class MarkdownWriter : public Writer<MarkdownFormat> {
+class MarkdownWriter : public BasicWriter<MarkdownFormat, MarkdownWriter> {
  public:
-  using Writer::Writer;
+  using BasicWriter::BasicWriter;
   /// A code span fenced by more backticks than the text holds in a row.
   MarkdownWriter& code(std::string_view s) {
     append_code(*out_, s);

@@ -130,3 +130,38 @@ def test_calendar_has_no_injected_property(documents):
     plain_events = [c for c in icalendar.Calendar.from_ical(rung.Engine(fw).evaluate(plain, format="ics")).walk()
                     if c.name == "VEVENT"]
     assert len(events) == len(plain_events)
+
+
+def test_team_view_escapes_report_text():
+    # `rung summarize` reads JSONL that anyone may have written: every id
+    # and date in it is text to escape, in every format.
+    import os
+    import subprocess
+    cli = os.environ.get("RUNG_CLI")
+    report = json.loads(render_case_report())
+    report["employee"] = hostile("employee")
+    report["timeline"]["target_cycle"] = hostile("cycle")
+    report["followup"]["next_due"] = "<script>alert(1)</script>"
+    report["followup"]["overdue_days"] = 3
+    for g in report["gaps"]:
+        g["competency"] = hostile("competency")
+    line = json.dumps(report).encode() + b"\n"
+    for fmt in ("text", "markdown", "html"):
+        out = subprocess.run([cli, "summarize", "--format", fmt, "-"], input=line, capture_output=True)
+        assert out.returncode == 0, out.stderr
+        page = out.stdout.decode()
+        assert not UNSAFE.search(page)
+        if fmt == "markdown":
+            for html in (MarkdownIt("commonmark").render(page), MarkdownIt("commonmark", {"html": False}).render(page)):
+                assert "<script" not in html.lower()
+        if fmt == "html":
+            parser = Tags()
+            parser.feed(page)
+            assert "script" not in parser.tags
+            for name, _ in parser.attrs:
+                assert not name.startswith("on")
+
+
+def render_case_report():
+    fw = json.loads((EXAMPLES / "framework-v2.json").read_text())
+    return rung.Engine(fw).evaluate(EXAMPLES / "v2-partial.json", raw=True)
