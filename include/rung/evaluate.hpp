@@ -84,6 +84,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   statuses.reserve(plan.milestones.size());
   for (const Milestone& m : plan.milestones) {
     statuses.push_back(l1_status(m, plan.agreed_on, as_of, policy));
+    statuses.back().milestone = statuses.size() - 1;
     if (target) statuses.back().missing = p2_missing(m);  // P2, traced with the P rules
   }
   r.plan.goals = static_cast<int>(plan.goals.size());

@@ -120,6 +120,7 @@ struct Signal {
 
 /// L1 facts of one milestone, plus its P2 `missing` fields.
 struct MilestoneStatus {
+  std::size_t milestone = 0;  ///< its key: the index in the case's plan
   std::string id;
   double progress = 0.0;
   bool overdue = false;

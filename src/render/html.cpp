@@ -71,11 +71,11 @@ void separate(HtmlWriter& w, std::size_t start, Markup separator) {
 /// vertical lines for as_of and the decisions, diamonds for the checkpoints.
 void timeline_svg(HtmlWriter& w, const Case& c, const Report& r) {
   std::vector<Date> dates{r.as_of};
-  for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
-    const Milestone& m = c.plan.milestones[i];
+  for (const MilestoneStatus& st : r.plan.milestones) {
+    const Milestone& m = c.plan.milestones[st.milestone];
     if (m.created) dates.push_back(*m.created);
     if (m.deadline) dates.push_back(*m.deadline);
-    if (r.plan.milestones[i].forecast_finish) dates.push_back(*r.plan.milestones[i].forecast_finish);
+    if (st.forecast_finish) dates.push_back(*st.forecast_finish);
   }
   for (Date d : r.followup.schedule) dates.push_back(d);
   for (const auto& cp : r.timeline.checkpoints) dates.push_back(cp.date);
@@ -103,9 +103,8 @@ void timeline_svg(HtmlWriter& w, const Case& c, const Report& r) {
         .text(format_year_month(m)).markup("</text>\n");
   }
   int y = top;
-  for (std::size_t i = 0; i < c.plan.milestones.size(); ++i, y += row) {
-    const Milestone& m = c.plan.milestones[i];
-    const MilestoneStatus& st = r.plan.milestones[i];
+  for (const MilestoneStatus& st : r.plan.milestones) {
+    const Milestone& m = c.plan.milestones[st.milestone];
     w.markup("<text x=\"4\" y=\"").integer(y + 14).markup("\">").text(m.id).markup("</text>");
     const Date from = m.created.value_or(r.timeline.agreed_on.value_or(r.as_of));
     const Date to = m.deadline.value_or(from);
@@ -123,6 +122,7 @@ void timeline_svg(HtmlWriter& w, const Case& c, const Report& r) {
           .markup("\" r=\"4\" fill=\"#fff\" stroke=\"#1d2330\"><title>forecast finish ").date(*st.forecast_finish)
           .markup("</title></circle>");
     w.markup("\n");
+    y += row;
   }
   w.markup("<text x=\"4\" y=\"").integer(y + 14).markup("\">check-ins</text>");
   for (Date d : r.followup.schedule)
@@ -303,8 +303,8 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
       const auto& x = r.expectations[i];
       w.markup("<tr><td><strong>").text(title_of(fw, x.competency)).markup("</strong>");
       if (x.critical) w.markup(" (critical)");
-      if (!target->expectations[i].description.empty())
-        w.markup("<br><span class=\"muted\">").text(target->expectations[i].description).markup("</span>");
+      if (const Expectation& e = target->expectations[x.expectation]; !e.description.empty())
+        w.markup("<br><span class=\"muted\">").text(e.description).markup("</span>");
       for (Flag f : x.flags) w.markup("<br><span class=\"flag\">").word(name(f)).markup("</span>");
       w.markup("</td><td>").integer(x.level).markup("</td>");
       cell(x.ratings.self);
@@ -381,9 +381,8 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
   if (!c.plan.milestones.empty()) {
     w.markup("<h2>Milestones</h2>\n<table>\n<tr><th>Milestone</th><th>Action, metric, success</th><th>Deadline</th>"
              "<th>Progress</th><th>Forecast</th><th>State</th></tr>\n");
-    for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
-      const Milestone& m = c.plan.milestones[i];
-      const MilestoneStatus& s = r.plan.milestones[i];
+    for (const MilestoneStatus& s : r.plan.milestones) {
+      const Milestone& m = c.plan.milestones[s.milestone];
       w.markup("<tr><td>").text(m.id).markup("</td><td>").text(m.action).markup("<br><span class=\"muted\">")
           .text(m.metric).markup(" / ").text(m.success_criteria).markup("</span></td><td>");
       date_or(w, m.deadline);

@@ -104,10 +104,9 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
       });
     cal.end();
   }
-  for (std::size_t k = 0; k < c.plan.milestones.size(); ++k) {
-    const Milestone& m = c.plan.milestones[k];
+  for (const MilestoneStatus& s : r.plan.milestones) {
+    const Milestone& m = c.plan.milestones[s.milestone];
     if (m.done || !m.deadline) continue;
-    const MilestoneStatus& s = r.plan.milestones[k];
     cal.begin(*m.deadline, [&](IcalWriter& w) { w.markup("milestone-").text(m.id); });
     cal.line([&](IcalWriter& w) { w.markup("SUMMARY:Milestone due: ").text(m.id); });
     cal.line([&](IcalWriter& w) {

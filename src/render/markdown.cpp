@@ -164,7 +164,7 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
     w.markup("## The expectations of ").text(target->id).markup("\n\n");
     for (std::size_t i = 0; i < r.expectations.size(); ++i) {
       const auto& x = r.expectations[i];
-      const auto& e = target->expectations[i];
+      const auto& e = target->expectations[x.expectation];
       w.markup("### ").text(title_of(fw, x.competency)).markup(" — ").word(name(x.status));
       if (x.critical) w.markup(" (critical)");
       w.markup("\n\n");
@@ -263,9 +263,8 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
   }
   if (!c.plan.milestones.empty()) {
     w.markup("## Milestones\n\n");
-    for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
-      const Milestone& m = c.plan.milestones[i];
-      const MilestoneStatus& s = r.plan.milestones[i];
+    for (const MilestoneStatus& s : r.plan.milestones) {
+      const Milestone& m = c.plan.milestones[s.milestone];
       w.markup("### ").text(m.id);
       w.markup(m.done ? Markup(" (done)\n\n") : Markup("\n\n"));
       // The line only when some id has text: an id may be empty.

@@ -201,6 +201,13 @@ def test_audiences_through_python(tmp_path):
                          "--audience", "committee", "--format", "json", str(case)], capture_output=True)
     assert out.returncode == py.returncode == 0 and out.stdout == py.stdout
     assert json.loads(out.stdout) == committee
+    # rung batch: one audience for the whole batch; /1 refuses anything but full.
+    line = json.dumps(json.loads(case.read_text())).encode() + b"\n"
+    out = cli("batch", "--no-progress", "--framework", str(EXAMPLES / "framework-v2.json"), "--audience", "committee",
+              "-", stdin=line * 2)
+    assert out.returncode == 0 and [json.loads(x) for x in out.stdout.splitlines()] == [committee] * 2
+    out = cli("batch", "--no-progress", "--audience", "manager", "-", stdin=line)
+    assert out.returncode == 2 and b"rung.framework/2" in out.stderr
     # Unknown audience, and an audience a /1 framework cannot show: ValueError.
     with pytest.raises(ValueError, match="full, employee, manager, committee"):
         engine.evaluate(case, audience="boss")
