@@ -1,7 +1,8 @@
 // Compiling drafts (draft.hpp) into the model the rules read: every check
-// that needs more than one value — references, duplicates, the scale, the
-// review scale, the move — and the indexes, the calendar's cycles and the
-// targets. Checks run in document order; the reader's own error, when it
+// that needs more than one value — references, the framework's duplicates,
+// the scale, the review scale, the move — and the indexes, the calendar's
+// cycles and the targets. (A case's own ids are checked for duplicates by
+// the reader, while it reads them.) Checks run in document order; the reader's own error, when it
 // stopped at one, is reported as soon as a check comes after it, so the
 // first error in the document wins whoever finds it (docs/rules.md).
 #pragma once
@@ -272,20 +273,19 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
     a.date = ad.date;
     c.assessments.push_back(a);
   }
-  IdSet evidence_ids(d.evidence.size());
   c.evidence.reserve(d.evidence.size());
   for (const EvidenceDraft& ed : d.evidence) {
     checks.reach(ed.id.at);
-    if (!evidence_ids.insert(ed.id.value))
-      checks.fail(ErrorCode::duplicate_id, Field::evidence_id, ed.id.at, "duplicate evidence " + quoted(ed.id.value));
     Evidence ev;
     ev.id = ed.id.value;
     ev.title = ed.title;
     ev.link = ed.link;
     ev.date = ed.date;
     ev.competencies.reserve(ed.competencies.size());
-    for (const auto& id : ed.competencies) ev.competencies.push_back(competency(id, Field::evidence_competency));
-    for (const auto& id : ed.criteria) ev.criteria.push_back(criterion(id, Field::evidence_criterion));
+    for (auto k = ed.competencies.begin; k < ed.competencies.end; ++k)
+      ev.competencies.push_back(competency(d.refs[k], Field::evidence_competency));
+    for (auto k = ed.criteria.begin; k < ed.criteria.end; ++k)
+      ev.criteria.push_back(criterion(d.refs[k], Field::evidence_criterion));
     ev.visibility = ed.visibility;
     c.evidence.push_back(std::move(ev));
   }
@@ -299,30 +299,25 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
                   "unknown cycle " + quoted(d.target_cycle->value));
     p.target_cycle = it->second;
   }
-  IdSet goal_ids(d.goals.size());
   p.goals.reserve(d.goals.size());
   for (GoalDraft& gd : d.goals) {
     checks.reach(gd.id.at);
-    if (!goal_ids.insert(gd.id.value))
-      checks.fail(ErrorCode::duplicate_id, Field::goal_id, gd.id.at, "duplicate goal " + quoted(gd.id.value));
     gd.goal.id = gd.id.value;
     p.goals.push_back(std::move(gd.goal));
   }
-  IdSet milestone_ids(d.milestones.size());
   p.milestones.reserve(d.milestones.size());
   for (MilestoneDraft& md : d.milestones) {
     checks.reach(md.id.at);
-    if (!milestone_ids.insert(md.id.value))
-      checks.fail(ErrorCode::duplicate_id, Field::milestone_id, md.id.at, "duplicate milestone " + quoted(md.id.value));
     Milestone& m = md.milestone;
     m.id = md.id.value;
     if (md.goal) {
       checks.reach(md.goal->at);
       m.goal = md.goal->value;
-      if (!goal_ids.contains(m.goal))
+      if (!d.goal_ids.contains(m.goal))
         checks.fail(ErrorCode::unknown_reference, Field::milestone_goal, md.goal->at, "unknown goal " + quoted(m.goal));
     }
-    for (const auto& id : md.addresses) {
+    for (auto k = md.addresses.begin; k < md.addresses.end; ++k) {
+      const At<Text>& id = d.refs[k];
       // /2: a criterion id beside the competency ids.
       if (c.version >= 2 && fw.criterion_index.count(id.value)) m.addresses_criteria.push_back(criterion(id, Field::milestone_address));
       else m.addresses.push_back(competency(id, Field::milestone_address));

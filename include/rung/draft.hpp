@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "rung/error.hpp"
+#include "rung/id_set.hpp"
 #include "rung/types.hpp"
 
 namespace rung {
@@ -49,12 +50,9 @@ enum class Field {
   review_rating,
   assessment_competency,  // i
   assessment_level,       // i
-  evidence_id,            // i
   evidence_competency,    // item i, j
   evidence_criterion,     // item i, j
   target_cycle,
-  goal_id,            // i
-  milestone_id,       // i
   milestone_goal,     // i
   milestone_address,  // milestone i, j
 };
@@ -159,13 +157,20 @@ struct AssessmentDraft {
   Date date;
 };
 
+/// References of one item, as a range of CaseDraft::refs: one list for the
+/// whole case rather than a list an item (a case may hold 100,000 items).
+struct Refs {
+  std::uint32_t begin = 0, end = 0;
+  std::size_t size() const { return end - begin; }
+};
+
 struct EvidenceDraft {
   At<Text> id;
   Text title;
   Text link;
   Date date;
-  std::vector<At<Text>> competencies;
-  std::vector<At<Text>> criteria;
+  Refs competencies;
+  Refs criteria;
   Visibility visibility = Visibility::private_;
 };
 
@@ -177,7 +182,7 @@ struct GoalDraft {
 struct MilestoneDraft {
   At<Text> id;
   std::optional<At<Text>> goal;
-  std::vector<At<Text>> addresses;
+  Refs addresses;
   Milestone milestone;  ///< everything but the id, the goal and the addresses
 };
 
@@ -199,6 +204,8 @@ struct CaseDraft {
   std::optional<At<Text>> target_cycle;
   std::vector<GoalDraft> goals;
   std::vector<MilestoneDraft> milestones;
+  std::vector<At<Text>> refs;  ///< the competency, criterion and address references of every item, in order
+  IdSet goal_ids;              ///< the goals' ids (the reader checks them distinct, as those of evidence and milestones)
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;
   std::vector<std::string> unknown_members;  ///< /2 warnings

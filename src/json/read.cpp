@@ -298,12 +298,9 @@ class JsonLocator final : public Locator {
       case Field::review_rating: return "/employee/last_review/rating";
       case Field::assessment_competency: return "/assessments/" + n(s.i) + "/competency";
       case Field::assessment_level: return "/assessments/" + n(s.i) + "/level";
-      case Field::evidence_id: return "/evidence/" + n(s.i) + "/id";
       case Field::evidence_competency: return "/evidence/" + n(s.i) + "/competencies/" + n(s.j);
       case Field::evidence_criterion: return "/evidence/" + n(s.i) + "/criteria/" + n(s.j);
       case Field::target_cycle: return "/plan/target_cycle";
-      case Field::goal_id: return "/plan/goals/" + n(s.i) + "/id";
-      case Field::milestone_id: return "/plan/milestones/" + n(s.i) + "/id";
       case Field::milestone_goal: return "/plan/milestones/" + n(s.i) + "/goal";
       case Field::milestone_address: return "/plan/milestones/" + n(s.i) + "/addresses/" + n(s.j);
     }
@@ -569,6 +566,8 @@ class CaseReader {
     d_.assessments.reserve(Walker::size_of(root, "assessments"));
     w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
     d_.evidence.reserve(Walker::size_of(root, "evidence"));
+    evidence_ids_ = IdSet(Walker::size_of(root, "evidence"));
+    d_.refs.reserve(2 * Walker::size_of(root, "evidence"));
     w_.each(root, "evidence", [&](const bj::value& v, std::size_t i) { evidence(w_.object(v), i); });
     if (const bj::value* p = Walker::optional(root, "plan")) {
       auto scope = w_.at("plan");
@@ -584,6 +583,17 @@ class CaseReader {
   }
 
  private:
+  /// The object's `id`, which must be new in `seen`: a duplicate is found
+  /// while the list is read, where its text is at hand.
+  At<Text> unique_id(const bj::object& o, IdSet& seen, const char* what, std::size_t i) {
+    At<Text> id = text_at(o, "id", i);
+    if (!seen.insert(id.value)) {
+      auto scope = w_.at("id");
+      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id.value));
+    }
+    return id;
+  }
+
   At<Text> text_at(const bj::object& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
     const Text t = w_.required_string(o, key);
     return {t, {w_.mark(), u32(i), u32(j)}};
@@ -638,12 +648,16 @@ class CaseReader {
 
   void evidence(const bj::object& o, std::size_t i) {
     EvidenceDraft& e = d_.evidence.emplace_back();
-    e.id = text_at(o, "id", i);
+    e.id = unique_id(o, evidence_ids_, "evidence", i);
     e.title = w_.optional_string(o, "title");
     e.link = w_.optional_string(o, "link");
     e.date = w_.required_date(o, "date");
-    auto item = [&](std::vector<At<Text>>& into) {
-      return [&](const bj::value& v, std::size_t j) { into.push_back({w_.string(v), {w_.mark(), u32(i), u32(j)}}); };
+    auto item = [&](Refs& into) {
+      into.begin = into.end = u32(d_.refs.size());
+      return [&](const bj::value& v, std::size_t j) {
+        d_.refs.push_back({w_.string(v), {w_.mark(), u32(i), u32(j)}});
+        into.end = u32(d_.refs.size());
+      };
     };
     if (d_.version.value == 1) {
       w_.each_required(o, "competencies", item(e.competencies));
@@ -651,7 +665,7 @@ class CaseReader {
       // /2: competencies, criteria or both, at least one of either.
       w_.each(o, "competencies", item(e.competencies));
       w_.each(o, "criteria", item(e.criteria));
-      if (e.competencies.empty() && e.criteria.empty()) {
+      if (e.competencies.size() == 0 && e.criteria.size() == 0) {
         auto scope = w_.at("competencies");
         w_.fail(ErrorCode::missing_field, "an evidence item names at least one competency or criterion");
       }
@@ -670,10 +684,11 @@ class CaseReader {
       d_.target_cycle = At<Text>{w_.string(*t), {w_.mark()}};
     }
     d_.goals.reserve(Walker::size_of(o, "goals"));
+    d_.goal_ids = IdSet(Walker::size_of(o, "goals"));
     w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
       const bj::object& go = w_.object(v);
       GoalDraft& g = d_.goals.emplace_back();
-      g.id = text_at(go, "id", i);
+      g.id = unique_id(go, d_.goal_ids, "goal", i);
       g.goal.title = w_.optional_string(go, "title");
       if (const bj::value* h = Walker::optional(go, "horizon")) {
         auto scope = w_.at("horizon");
@@ -683,16 +698,19 @@ class CaseReader {
       w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.goal.objectives.push_back(w_.string(ov)); });
     });
     d_.milestones.reserve(Walker::size_of(o, "milestones"));
+    IdSet milestone_ids(Walker::size_of(o, "milestones"));
     w_.each(o, "milestones", [&](const bj::value& v, std::size_t i) {
       const bj::object& mo = w_.object(v);
       MilestoneDraft& md = d_.milestones.emplace_back();
-      md.id = text_at(mo, "id", i);
+      md.id = unique_id(mo, milestone_ids, "milestone", i);
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
         md.goal = At<Text>{w_.string(*g), {w_.mark(), u32(i)}};
       }
+      md.addresses.begin = md.addresses.end = u32(d_.refs.size());
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t j) {
-        md.addresses.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
+        d_.refs.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
+        md.addresses.end = u32(d_.refs.size());
       });
       Milestone& m = md.milestone;
       m.action = w_.optional_string(mo, "action");
@@ -752,6 +770,7 @@ class CaseReader {
 
   CaseDraft& d_;
   Walker w_{Document::case_};
+  IdSet evidence_ids_;
 };
 
 }  // namespace
