@@ -273,22 +273,17 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
     a.date = ad.date;
     c.assessments.push_back(a);
   }
-  c.evidence.reserve(d.evidence.size());
-  for (const EvidenceDraft& ed : d.evidence) {
-    checks.reach(ed.id.at);
-    Evidence ev;
-    ev.id = ed.id.value;
-    ev.title = ed.title;
-    ev.link = ed.link;
-    ev.date = ed.date;
-    ev.competencies.reserve(ed.competencies.size());
-    for (auto k = ed.competencies.begin; k < ed.competencies.end; ++k)
+  for (std::size_t i = 0; i < d.evidence_refs.size(); ++i) {
+    const EvidenceRefs& refs = d.evidence_refs[i];
+    checks.reach(refs.at);
+    Evidence& ev = d.evidence[i];
+    ev.competencies.reserve(refs.competencies.size());
+    for (auto k = refs.competencies.begin; k < refs.competencies.end; ++k)
       ev.competencies.push_back(competency(d.refs[k], Field::evidence_competency));
-    for (auto k = ed.criteria.begin; k < ed.criteria.end; ++k)
+    for (auto k = refs.criteria.begin; k < refs.criteria.end; ++k)
       ev.criteria.push_back(criterion(d.refs[k], Field::evidence_criterion));
-    ev.visibility = ed.visibility;
-    c.evidence.push_back(std::move(ev));
   }
+  c.evidence = std::move(d.evidence);
   Plan& p = c.plan;
   p.agreed_on = d.agreed_on;
   if (d.target_cycle) {

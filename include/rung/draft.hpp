@@ -164,14 +164,12 @@ struct Refs {
   std::size_t size() const { return end - begin; }
 };
 
-struct EvidenceDraft {
-  At<Text> id;
-  Text title;
-  Text link;
-  Date date;
+/// What compile resolves of an evidence item; the rest is already in
+/// CaseDraft::evidence, which becomes the case's list as it is.
+struct EvidenceRefs {
+  Source at;  ///< of its id
   Refs competencies;
   Refs criteria;
-  Visibility visibility = Visibility::private_;
 };
 
 struct GoalDraft {
@@ -199,7 +197,8 @@ struct CaseDraft {
   Date review_date;
   Text motivation;
   std::vector<AssessmentDraft> assessments;
-  std::vector<EvidenceDraft> evidence;
+  std::vector<Evidence> evidence;          ///< without competencies and criteria yet
+  std::vector<EvidenceRefs> evidence_refs;  ///< the same items' references
   std::optional<Date> agreed_on;
   std::optional<At<Text>> target_cycle;
   std::vector<GoalDraft> goals;

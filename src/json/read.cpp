@@ -566,6 +566,7 @@ class CaseReader {
     d_.assessments.reserve(Walker::size_of(root, "assessments"));
     w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
     d_.evidence.reserve(Walker::size_of(root, "evidence"));
+    d_.evidence_refs.reserve(Walker::size_of(root, "evidence"));
     evidence_ids_ = IdSet(Walker::size_of(root, "evidence"));
     d_.refs.reserve(2 * Walker::size_of(root, "evidence"));
     w_.each(root, "evidence", [&](const bj::value& v, std::size_t i) { evidence(w_.object(v), i); });
@@ -647,11 +648,14 @@ class CaseReader {
   }
 
   void evidence(const bj::object& o, std::size_t i) {
-    EvidenceDraft& e = d_.evidence.emplace_back();
-    e.id = unique_id(o, evidence_ids_, "evidence", i);
-    e.title = w_.optional_string(o, "title");
-    e.link = w_.optional_string(o, "link");
-    e.date = w_.required_date(o, "date");
+    Evidence& ev = d_.evidence.emplace_back();
+    EvidenceRefs& e = d_.evidence_refs.emplace_back();
+    const At<Text> id = unique_id(o, evidence_ids_, "evidence", i);
+    e.at = id.at;
+    ev.id = id.value;
+    ev.title = w_.optional_string(o, "title");
+    ev.link = w_.optional_string(o, "link");
+    ev.date = w_.required_date(o, "date");
     auto item = [&](Refs& into) {
       into.begin = into.end = u32(d_.refs.size());
       return [&](const bj::value& v, std::size_t j) {
@@ -673,7 +677,7 @@ class CaseReader {
     {
       const bj::value& v = w_.required(o, "visibility");
       auto scope = w_.at("visibility");
-      e.visibility = static_cast<Visibility>(w_.choice(v, kVisibilities));
+      ev.visibility = static_cast<Visibility>(w_.choice(v, kVisibilities));
     }
   }
 
