@@ -262,17 +262,14 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
       checks.fail(ErrorCode::unknown_reference, field, id.at, "unknown criterion " + quoted(id.value));
     return it->second;
   };
-  c.assessments.reserve(d.assessments.size());
-  for (const AssessmentDraft& ad : d.assessments) {
-    Assessment a;
-    a.competency = competency(ad.competency, Field::assessment_competency);
-    a.rater = ad.rater;
-    a.rater_id = ad.rater_id;
-    checks.reach(ad.level.at);
-    a.level = resolve_proficiency(checks, fw.scale, ad.level, Field::assessment_level);
-    a.date = ad.date;
-    c.assessments.push_back(a);
+  for (std::size_t i = 0; i < d.assessment_refs.size(); ++i) {
+    const AssessmentRefs& refs = d.assessment_refs[i];
+    Assessment& a = d.assessments[i];
+    a.competency = competency(refs.competency, Field::assessment_competency);
+    checks.reach(refs.level.at);
+    a.level = resolve_proficiency(checks, fw.scale, refs.level, Field::assessment_level);
   }
+  c.assessments = std::move(d.assessments);
   for (std::size_t i = 0; i < d.evidence_refs.size(); ++i) {
     const EvidenceRefs& refs = d.evidence_refs[i];
     checks.reach(refs.at);
@@ -294,22 +291,14 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
                   "unknown cycle " + quoted(d.target_cycle->value));
     p.target_cycle = it->second;
   }
-  p.goals.reserve(d.goals.size());
-  for (GoalDraft& gd : d.goals) {
-    checks.reach(gd.id.at);
-    gd.goal.id = gd.id.value;
-    p.goals.push_back(std::move(gd.goal));
-  }
-  p.milestones.reserve(d.milestones.size());
-  for (MilestoneDraft& md : d.milestones) {
-    checks.reach(md.id.at);
-    Milestone& m = md.milestone;
-    m.id = md.id.value;
+  p.goals = std::move(d.goals);
+  for (std::size_t i = 0; i < d.milestone_refs.size(); ++i) {
+    const MilestoneRefs& md = d.milestone_refs[i];
+    Milestone& m = d.milestones[i];
     if (md.goal) {
-      checks.reach(md.goal->at);
-      m.goal = md.goal->value;
+      checks.reach(*md.goal);
       if (!d.goal_ids.contains(m.goal))
-        checks.fail(ErrorCode::unknown_reference, Field::milestone_goal, md.goal->at, "unknown goal " + quoted(m.goal));
+        checks.fail(ErrorCode::unknown_reference, Field::milestone_goal, *md.goal, "unknown goal " + quoted(m.goal));
     }
     for (auto k = md.addresses.begin; k < md.addresses.end; ++k) {
       const At<Text>& id = d.refs[k];
@@ -317,8 +306,8 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
       if (c.version >= 2 && fw.criterion_index.count(id.value)) m.addresses_criteria.push_back(criterion(id, Field::milestone_address));
       else m.addresses.push_back(competency(id, Field::milestone_address));
     }
-    p.milestones.push_back(std::move(m));
   }
+  p.milestones = std::move(d.milestones);
   checks.finish();
 
   if (!c.target) {

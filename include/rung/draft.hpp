@@ -149,12 +149,11 @@ struct FrameworkDraft {
 
 // ------------------------------------------------------------ case
 
-struct AssessmentDraft {
-  At<std::string_view> competency;
-  Rater rater = Rater::self;
-  Text rater_id;
+/// What compile resolves of an assessment; the rest is already in
+/// CaseDraft::assessments, which becomes the case's list as it is.
+struct AssessmentRefs {
+  At<Text> competency;
   At<ProficiencyDraft> level;
-  Date date;
 };
 
 /// References of one item, as a range of CaseDraft::refs: one list for the
@@ -172,16 +171,10 @@ struct EvidenceRefs {
   Refs criteria;
 };
 
-struct GoalDraft {
-  At<Text> id;
-  Goal goal;  ///< everything but the id
-};
-
-struct MilestoneDraft {
-  At<Text> id;
-  std::optional<At<Text>> goal;
+/// What compile resolves of a milestone (its goal and what it addresses).
+struct MilestoneRefs {
+  std::optional<Source> goal;
   Refs addresses;
-  Milestone milestone;  ///< everything but the id, the goal and the addresses
 };
 
 struct CaseDraft {
@@ -196,13 +189,15 @@ struct CaseDraft {
   std::optional<At<Text>> review_rating;
   Date review_date;
   Text motivation;
-  std::vector<AssessmentDraft> assessments;
+  std::vector<Assessment> assessments;          ///< without competency and level yet
+  std::vector<AssessmentRefs> assessment_refs;  ///< the same items' references
   std::vector<Evidence> evidence;          ///< without competencies and criteria yet
   std::vector<EvidenceRefs> evidence_refs;  ///< the same items' references
   std::optional<Date> agreed_on;
   std::optional<At<Text>> target_cycle;
-  std::vector<GoalDraft> goals;
-  std::vector<MilestoneDraft> milestones;
+  std::vector<Goal> goals;
+  std::vector<Milestone> milestones;  ///< without what they address yet
+  std::vector<MilestoneRefs> milestone_refs;
   std::vector<At<Text>> refs;  ///< the competency, criterion and address references of every item, in order
   IdSet goal_ids;              ///< the goals' ids (the reader checks them distinct, as those of evidence and milestones)
   std::vector<Checkin> checkins;

@@ -564,6 +564,7 @@ class CaseReader {
       employee(w_.object(e));
     }
     d_.assessments.reserve(Walker::size_of(root, "assessments"));
+    d_.assessment_refs.reserve(Walker::size_of(root, "assessments"));
     w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
     d_.evidence.reserve(Walker::size_of(root, "evidence"));
     d_.evidence_refs.reserve(Walker::size_of(root, "evidence"));
@@ -630,8 +631,9 @@ class CaseReader {
   }
 
   void assessment(const bj::object& o, std::size_t i) {
-    AssessmentDraft& a = d_.assessments.emplace_back();
-    a.competency = text_at(o, "competency", i);
+    Assessment& a = d_.assessments.emplace_back();
+    AssessmentRefs& refs = d_.assessment_refs.emplace_back();
+    refs.competency = text_at(o, "competency", i);
     {
       const bj::value& v = w_.required(o, "rater");
       auto scope = w_.at("rater");
@@ -642,7 +644,7 @@ class CaseReader {
     {
       const bj::value& v = w_.required(o, "level");
       auto scope = w_.at("level");
-      a.level = {proficiency(w_, v), {w_.mark(), u32(i)}};
+      refs.level = {proficiency(w_, v), {w_.mark(), u32(i)}};
     }
     a.date = w_.required_date(o, "date");
   }
@@ -691,32 +693,34 @@ class CaseReader {
     d_.goal_ids = IdSet(Walker::size_of(o, "goals"));
     w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
       const bj::object& go = w_.object(v);
-      GoalDraft& g = d_.goals.emplace_back();
-      g.id = unique_id(go, d_.goal_ids, "goal", i);
-      g.goal.title = w_.optional_string(go, "title");
+      Goal& g = d_.goals.emplace_back();
+      g.id = unique_id(go, d_.goal_ids, "goal", i).value;
+      g.title = w_.optional_string(go, "title");
       if (const bj::value* h = Walker::optional(go, "horizon")) {
         auto scope = w_.at("horizon");
-        g.goal.horizon = p6_parse_horizon(w_.string(*h));
-        if (!g.goal.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
+        g.horizon = p6_parse_horizon(w_.string(*h));
+        if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
-      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.goal.objectives.push_back(w_.string(ov)); });
+      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
     });
     d_.milestones.reserve(Walker::size_of(o, "milestones"));
+    d_.milestone_refs.reserve(Walker::size_of(o, "milestones"));
     IdSet milestone_ids(Walker::size_of(o, "milestones"));
     w_.each(o, "milestones", [&](const bj::value& v, std::size_t i) {
       const bj::object& mo = w_.object(v);
-      MilestoneDraft& md = d_.milestones.emplace_back();
-      md.id = unique_id(mo, milestone_ids, "milestone", i);
+      Milestone& m = d_.milestones.emplace_back();
+      MilestoneRefs& md = d_.milestone_refs.emplace_back();
+      m.id = unique_id(mo, milestone_ids, "milestone", i).value;
       if (const bj::value* g = Walker::optional(mo, "goal")) {
         auto scope = w_.at("goal");
-        md.goal = At<Text>{w_.string(*g), {w_.mark(), u32(i)}};
+        m.goal = w_.string(*g);
+        md.goal = Source{w_.mark(), u32(i)};
       }
       md.addresses.begin = md.addresses.end = u32(d_.refs.size());
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t j) {
         d_.refs.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
         md.addresses.end = u32(d_.refs.size());
       });
-      Milestone& m = md.milestone;
       m.action = w_.optional_string(mo, "action");
       m.metric = w_.optional_string(mo, "metric");
       m.success_criteria = w_.optional_string(mo, "success_criteria");
