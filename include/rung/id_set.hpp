@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "rung/types.hpp"
+
 namespace rung {
 
 class IdSet {
@@ -21,7 +23,7 @@ class IdSet {
   /// Adds `id`; false when it was there already.
   bool insert(std::string_view id) {
     if (2 * (size_ + 1) > slots_.size()) rehash(size_ + 1);
-    const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(id));
+    const auto hash = static_cast<std::uint32_t>(hash_id(id));
     Slot& s = find(id, hash);
     if (s.data) return false;
     s = {id.data(), static_cast<std::uint32_t>(id.size()), hash};
@@ -30,7 +32,7 @@ class IdSet {
   }
 
   bool contains(std::string_view id) const {
-    return !slots_.empty() && find(id, static_cast<std::uint32_t>(std::hash<std::string_view>{}(id))).data;
+    return !slots_.empty() && find(id, static_cast<std::uint32_t>(hash_id(id))).data;
   }
 
  private:
