@@ -1,9 +1,11 @@
 // Drafts: what a reader (JSON /1 or /2 today, other formats later) makes of
 // a framework or case document before anything is resolved. A reader checks
 // each value on its own (types, dates, labels, ranges, members that go
-// together); `compile` and `resolve` (compile.hpp) check everything that
-// needs another part of the documents (references, duplicates, the scale,
-// the move) and build the model.
+// together) and a case's ids for duplicates; `compile` and `resolve`
+// (compile.hpp) check everything that needs another part of the documents
+// (references, the framework's duplicates, the scale, the move) and build
+// the model. A case's lists go from the draft to the model as they are,
+// their references kept beside them.
 //
 // The first error in document order wins, whoever finds it. So a reader
 // numbers the values it reads (`Mark`), stops at its first error and keeps
