@@ -430,51 +430,27 @@ class FrameworkReader {
   }
 
   void policy(const bj::object& o) {
-    Policy& p = d_.policy;
     for (const auto& member : o) {
       const std::string_view key(member.key().data(), member.key().size());
       const bj::value& v = member.value();
       auto scope = w_.at(key);
-      if (v.is_null() && known_policy_key(key)) continue;  // null: absent, the default applies
-      if (d_.version >= 2 && key.substr(0, 2) == "x-") continue;  // the platform's own data
-      if (key == "coverage_min") p.coverage_min = w_.share(v);
-      else if (key == "close_margin") p.close_margin = w_.share(v);
-      else if (key == "current_min") p.current_min = w_.share(v);
-      else if (key == "review_scale") review_scale(v);
-      else if (key == "review_min") d_.review_min.value = std::string(w_.string(v));
-      else if (key == "agreed_rating") p.agreed_rating = static_cast<AgreedRating>(w_.choice(v, kAgreedRatings));
-      else if (key == "assessment_window_days") p.assessment_window_days = days(v, 0);
-      else if (key == "evidence_min") p.evidence_min = static_cast<int>(w_.integer(v, 0, kMaxCount));
-      else if (key == "evidence_window_days") p.evidence_window_days = days(v, 0);
-      else if (key == "evidence_visibility_min")
-        p.evidence_visibility_min = static_cast<Visibility>(w_.choice(v, kVisibilities));
-      else if (key == "disagreement_delta") p.disagreement_delta = static_cast<int>(w_.integer(v, 1, kMaxCount));
-      else if (key == "min_months_in_level") p.min_months_in_level = static_cast<int>(w_.integer(v, 0, 1200));
-      else if (key == "plan_lead_days") p.plan_lead_days = days(v, 0);
-      else if (key == "max_goals") p.max_goals = static_cast<int>(w_.integer(v, 0, kMaxCount));
-      else if (key == "require_alignment") p.require_alignment = w_.boolean(v);
-      else if (key == "cadence_days") p.cadence_days = days(v, 1);
-      else if (key == "stale_days") p.stale_days = days(v, 0);
-      else if (key == "feedback_window_days") p.feedback_window_days = days(v, 0);
-      else if (key == "schedule_max") p.schedule_max = static_cast<int>(w_.integer(v, 0, 1000));
-      else if (key == "credit") p.credit = static_cast<Credit>(w_.choice(v, kCredits));
-      else if (key == "criteria_min") p.criteria_min = w_.share(v);
-      else if (key == "sustained_days") p.sustained_days = days(v, 0);
-      else if (key == "anonymity_min") p.anonymity_min = static_cast<int>(w_.integer(v, 1, kMaxCount));
-      else w_.fail(ErrorCode::unknown_field, "unknown policy key " + quoted(key));
+      const auto* known = std::find_if(std::begin(kPolicyKeys), std::end(kPolicyKeys),
+                                       [&](const PolicyKey& k) { return k.name == key; });
+      if (known == std::end(kPolicyKeys)) {
+        if (d_.version >= 2 && key.substr(0, 2) == "x-") continue;  // the platform's own data
+        w_.fail(ErrorCode::unknown_field, "unknown policy key " + quoted(key));
+      }
+      if (v.is_null()) continue;  // null: absent, the default applies
+      known->set(*this, d_.policy, v);
     }
   }
 
-  static bool known_policy_key(std::string_view key) {
-    static constexpr std::array<std::string_view, 23> kKeys{
-        "coverage_min",         "close_margin",        "current_min",          "review_scale",
-        "review_min",           "agreed_rating",       "assessment_window_days", "evidence_min",
-        "evidence_window_days", "evidence_visibility_min", "disagreement_delta", "min_months_in_level",
-        "plan_lead_days",       "max_goals",           "require_alignment",    "cadence_days",
-        "stale_days",           "feedback_window_days", "schedule_max",        "credit",
-        "criteria_min",         "sustained_days",      "anonymity_min"};
-    return std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
-  }
+  /// One policy key: its name, and how its value is read into the policy.
+  struct PolicyKey {
+    std::string_view name;
+    void (*set)(FrameworkReader& r, Policy& p, const bj::value& v);
+  };
+  static const PolicyKey kPolicyKeys[23];
 
   int days(const bj::value& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
 
@@ -543,6 +519,64 @@ class FrameworkReader {
 
   FrameworkDraft& d_;
   Walker w_{Document::framework};
+};
+
+const FrameworkReader::PolicyKey FrameworkReader::kPolicyKeys[] = {
+    {"coverage_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.coverage_min = r.w_.share(v); }},
+    {"close_margin", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.close_margin = r.w_.share(v); }},
+    {"current_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.current_min = r.w_.share(v); }},
+    {"review_scale", [](FrameworkReader& r, Policy&, const bj::value& v) { r.review_scale(v); }},
+    {"review_min",
+     [](FrameworkReader& r, Policy&, const bj::value& v) { r.d_.review_min.value = std::string(r.w_.string(v)); }},
+    {"agreed_rating",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.agreed_rating = static_cast<AgreedRating>(r.w_.choice(v, kAgreedRatings));
+     }},
+    {"assessment_window_days",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.assessment_window_days = r.days(v, 0); }},
+    {"evidence_min",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.evidence_min = static_cast<int>(r.w_.integer(v, 0, kMaxCount));
+     }},
+    {"evidence_window_days",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.evidence_window_days = r.days(v, 0); }},
+    {"evidence_visibility_min",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.evidence_visibility_min = static_cast<Visibility>(r.w_.choice(v, kVisibilities));
+     }},
+    {"disagreement_delta",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.disagreement_delta = static_cast<int>(r.w_.integer(v, 1, kMaxCount));
+     }},
+    {"min_months_in_level",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.min_months_in_level = static_cast<int>(r.w_.integer(v, 0, 1200));
+     }},
+    {"plan_lead_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.plan_lead_days = r.days(v, 0); }},
+    {"max_goals",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.max_goals = static_cast<int>(r.w_.integer(v, 0, kMaxCount));
+     }},
+    {"require_alignment",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.require_alignment = r.w_.boolean(v); }},
+    {"cadence_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.cadence_days = r.days(v, 1); }},
+    {"stale_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.stale_days = r.days(v, 0); }},
+    {"feedback_window_days",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.feedback_window_days = r.days(v, 0); }},
+    {"schedule_max",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.schedule_max = static_cast<int>(r.w_.integer(v, 0, 1000));
+     }},
+    {"credit",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.credit = static_cast<Credit>(r.w_.choice(v, kCredits));
+     }},
+    {"criteria_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.criteria_min = r.w_.share(v); }},
+    {"sustained_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.sustained_days = r.days(v, 0); }},
+    {"anonymity_min",
+     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+       p.anonymity_min = static_cast<int>(r.w_.integer(v, 1, kMaxCount));
+     }},
 };
 
 // ------------------------------------------------------------ case
