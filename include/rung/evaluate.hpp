@@ -186,7 +186,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     for (Gap& g : r.gaps) {
       const ExpectationResult& x = r.expectations[g.expectation];
       if (g.kind == Status::emerging && x.sustained_since)  // T5: the level holds long enough on this date
-        g.emerging_until = add_days(*x.sustained_since, policy.sustained_days);
+        g.emerging_until = t5_counts_from(*x.sustained_since, policy);
       g.addressed = p3_addressed(plan.milestones, g);
       if (!g.addressed) r.plan.unaddressed_gaps.push_back(g.competency);
     }

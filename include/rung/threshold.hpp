@@ -169,6 +169,10 @@ inline std::optional<Date> t5_sustained_since(const std::vector<Assessment>& ass
   return since;
 }
 
+/// T5: the date the level will have held `sustained_days` since `since`:
+/// when an emerging expectation counts (an emerging gap's expected finish).
+inline Date t5_counts_from(Date since, const Policy& policy) { return add_days(since, policy.sustained_days); }
+
 /// T5: a `met` expectation is `emerging` until the level has held
 /// `sustained_days`.
 inline bool t5_emerging(const std::optional<Date>& since, Date as_of, const Policy& policy) {

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <cstdio>
 #include <string_view>
-#include <unordered_set>
 
 #include "render/render.hpp"
+#include "rung/threshold.hpp"
 
 namespace rung::render {
 
@@ -171,7 +171,7 @@ const Criterion& criterion_at(const Framework& fw, std::size_t index) {
 
 std::optional<Date> counts_from(const Framework& fw, const ExpectationResult& x) {
   if (!x.sustained_since) return std::nullopt;
-  return add_days_checked(*x.sustained_since, fw.policy.sustained_days);
+  return t5_counts_from(*x.sustained_since, fw.policy);
 }
 
 }  // namespace rung::render
