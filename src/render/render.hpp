@@ -66,13 +66,6 @@ void for_each_counted(const Case& c, const ExpectationResult& x, F&& f) {
   }
 }
 
-/// Appends every part (strings, views, literals) to `out`, without building
-/// the line as a temporary first.
-template <class... Parts>
-void append(std::string& out, const Parts&... parts) {
-  (out.append(parts), ...);
-}
-
 /// Shared wording.
 std::string percent(double share);
 std::string number(double d);  ///< shortest: 2, 0.5, 1.25
