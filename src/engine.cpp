@@ -39,7 +39,6 @@ Expected<Report> Engine::evaluate(std::string_view case_json, Audience audience)
   if (auto why = refuse({Format::json, audience, false})) throw std::invalid_argument(*why);
   auto c = read_case(case_json, *fw_);
   if (!c) return c.error();
-  if (audience == Audience::full) return rung::evaluate(*fw_, *c);
   return view(rung::evaluate(*fw_, *c), *c, audience);
 }
 
