@@ -33,35 +33,16 @@ std::size_t unsafe_at(std::string_view s, std::size_t i) {
 }
 
 void append_printable(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char ch = s[i];
-    if (ch == '\t' || ch == '\n' || ch == '\r') {
-      out += ' ';
-    } else if (const std::size_t n = unsafe_at(s, i)) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      i += n - 1;
-    } else {
-      out += ch;
-    }
-  }
+  append_printable_with(out, s, [](std::string& o, char ch) { o += ch; });
 }
 
 /// Appends printable() text with what Markdown would read as markup escaped.
 void append_md(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '\t' || c == '\n' || c == '\r') {
-      out += ' ';
-    } else if (const std::size_t n = unsafe_at(text, i)) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      i += n - 1;
-    } else {
-      if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
-        out += '\\';
-      out += ch;
-    }
-  }
+  append_printable_with(out, text, [](std::string& o, char c) {
+    if (c == '|' || c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '<' || c == '>' || c == '#' || c == '\\')
+      o += '\\';
+    o += c;
+  });
 }
 
 /// A code span of printable() text: fenced by more backticks than the text

@@ -11,31 +11,17 @@
 
 namespace rung::render {
 
-std::string html_escape(std::string_view text) {
-  std::string out;
-  append_html_escape(out, text);
-  return out;
-}
-
 void append_html_escape(std::string& out, std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      case '\t': case '\n': case '\r': out += ' '; break;  // as printable()
-      default:
-        if (const std::size_t n = unsafe_at(text, i)) {
-          out += "\xEF\xBF\xBD";  // U+FFFD, as printable()
-          i += n - 1;
-        } else {
-          out += ch;
-        }
+  append_printable_with(out, text, [](std::string& o, char c) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      case '\'': o += "&#39;"; break;
+      default: o += c;
     }
-  }
+  });
 }
 
 namespace {

@@ -34,6 +34,23 @@ std::size_t unsafe_at(std::string_view s, std::size_t i);
 std::string printable(std::string_view s);
 void append_printable(std::string& out, std::string_view s);  ///< out += printable(s)
 
+/// printable() text, each of its other characters' bytes written by
+/// `escape(out, byte)`: the one loop behind every format's escaping.
+template <class Escape>
+void append_printable_with(std::string& out, std::string_view s, Escape escape) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '\t' || ch == '\n' || ch == '\r') {
+      out += ' ';
+    } else if (const std::size_t n = unsafe_at(s, i)) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      i += n - 1;
+    } else {
+      escape(out, ch);
+    }
+  }
+}
+
 /// printable() text with what Markdown would read as markup backslash-escaped.
 void append_md(std::string& out, std::string_view text);
 /// A Markdown code span of printable() text, fenced by more backticks than it holds.
@@ -44,8 +61,7 @@ void append_link(std::string& out, std::string_view link);
 void append_ical(std::string& out, std::string_view text);
 
 /// printable() text with &, <, >, " and ' as HTML entities.
-std::string html_escape(std::string_view s);
-void append_html_escape(std::string& out, std::string_view s);  ///< out += html_escape(s)
+void append_html_escape(std::string& out, std::string_view s);
 
 /// Calls `f(item)` for each evidence item counted for an expectation (its
 /// evidence_ids), in case order, asking the processor for the text of the
