@@ -76,8 +76,10 @@ inline Status t2_status(int level, std::optional<int> agreed, int evidence, cons
   return evidence >= policy.evidence_min ? Status::met : Status::evidence_gap;
 }
 
-/// T2: what an expectation's result starts from.
-inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings) {
+/// T2: what an expectation's result starts from: its ratings and the items
+/// that count for it (indexes into the case's evidence, in case order).
+inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings, const std::vector<Evidence>& evidence,
+                                   std::vector<std::size_t> items) {
   ExpectationResult r;
   r.competency = x.competency;
   r.competency_index = x.competency_index;
@@ -85,6 +87,14 @@ inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings)
   r.weight = x.weight;
   r.critical = x.critical;
   r.ratings = ratings;
+  r.evidence_ids.reserve(items.size());
+  for (std::size_t i : items) {
+    const Evidence& e = evidence[i];
+    ++r.evidence;
+    r.evidence_ids.emplace_back(e.id);
+    if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
+  }
+  r.evidence_items = std::move(items);
   return r;
 }
 
@@ -119,15 +129,7 @@ inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std:
 inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
                                    const std::vector<Evidence>& evidence, const std::vector<std::size_t>& counted,
                                    const Policy& policy) {
-  ExpectationResult r = t2_result(x, ratings);
-  r.evidence_ids.reserve(counted.size());
-  r.evidence_items = counted;
-  for (std::size_t i : counted) {
-    const Evidence& e = evidence[i];
-    ++r.evidence;
-    r.evidence_ids.emplace_back(e.id);
-    if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
-  }
+  ExpectationResult r = t2_result(x, ratings, evidence, counted);
   r.status = t2_status(x.level, ratings.agreed, r.evidence, policy);
   return r;
 }
@@ -186,7 +188,6 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
                                       const Case& c, const std::vector<std::vector<std::size_t>>& by_competency,
                                       const std::vector<std::vector<std::size_t>>& by_criterion,
                                       const Policy& policy) {
-  ExpectationResult r = t2_result(x, ratings);
   // The expectation's items: those naming its competency or one of its
   // criteria, each once, in case order.
   std::vector<std::size_t> items = by_competency[x.competency_index];
@@ -196,13 +197,7 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
   }
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
-  for (std::size_t i : items) {
-    const Evidence& e = c.evidence[i];
-    ++r.evidence;
-    r.evidence_ids.emplace_back(e.id);
-    if (e.visibility >= Visibility::stakeholders) r.stakeholder_visible = true;
-  }
-  r.evidence_items = std::move(items);
+  ExpectationResult r = t2_result(x, ratings, c.evidence, std::move(items));
   // Items dated up to as_of that name it but did not count, and why.
   for (const Evidence& e : c.evidence) {
     if (days_between(e.date, c.as_of) < 0) continue;
