@@ -2,6 +2,7 @@
 // horizons.
 #include <doctest/doctest.h>
 
+#include "rung/move.hpp"
 #include "rung/plan.hpp"
 #include "test_support.hpp"
 
@@ -110,4 +111,34 @@ TEST_CASE("P6 no long-term goal needs at least one goal" * doctest::test_suite("
   CHECK_FALSE(p6_missing_long_term({}));
   CHECK(p6_missing_long_term({short_goal, no_horizon}));
   CHECK_FALSE(p6_missing_long_term({short_goal, long_goal}));
+}
+
+TEST_CASE("M1 automatic target over shared tracks: the lowest higher rank, ties to choose from" *
+          doctest::test_suite("plan")) {
+  // T2 (rank 2) on ic and mgmt; S3 (3, ic), M3 (3, mgmt), S4 (4, ic).
+  Framework fw;
+  auto level = [&](const char* id, std::vector<std::string> tracks, std::int64_t rank) {
+    Level l;
+    l.id = id;
+    l.tracks = std::move(tracks);
+    l.rank = rank;
+    fw.levels.push_back(l);
+  };
+  level("T2", {"ic", "mgmt"}, 2);
+  level("S3", {"ic"}, 3);
+  level("M3", {"mgmt"}, 3);
+  level("S4", {"ic"}, 4);
+  // No track given: both rank-3 levels share one of T2's tracks -> choose_track.
+  CHECK(m1_candidates(fw, 0, m1_tracks(fw.levels[0], std::nullopt)) == std::vector<std::size_t>{1, 2});
+  // On mgmt: M3 only.
+  CHECK(m1_candidates(fw, 0, m1_tracks(fw.levels[0], std::string_view("mgmt"))) == std::vector<std::size_t>{2});
+  // From S3 on ic: S4.
+  CHECK(m1_candidates(fw, 1, m1_tracks(fw.levels[1], std::nullopt)) == std::vector<std::size_t>{3});
+  // T2 -> S3 shares ic: not a track change; on mgmt it is.
+  CHECK_FALSE(is_track_change(fw.levels[0], fw.levels[1], {"ic", "mgmt"}));
+  CHECK(is_track_change(fw.levels[0], fw.levels[1], {"mgmt"}));
+  // Same rank, another level: sideways; a lower rank or the same level: none.
+  CHECK(classify_move(fw.levels[1], fw.levels[2]) == MoveKind::sideways);
+  CHECK_FALSE(classify_move(fw.levels[1], fw.levels[0]));
+  CHECK_FALSE(classify_move(fw.levels[1], fw.levels[1]));
 }

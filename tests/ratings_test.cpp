@@ -76,3 +76,23 @@ TEST_CASE("R3 self ratings alone never agree" * doctest::test_suite("ratings")) 
   CHECK(r.self == 4);
   CHECK_FALSE(r.agreed);
 }
+
+TEST_CASE("R2 /2 anonymity: the stakeholders' median only from anonymity_min distinct raters" *
+          doctest::test_suite("ratings")) {
+  using rung::test::assess;
+  // p-1 rates 1 then 3 (the latest, 3, counts), p-2 rates 2: two raters.
+  const std::vector<Assessment> as{assess(Rater::stakeholder, 1, "2026-05-01", 0, "p-1"),
+                                   assess(Rater::stakeholder, 3, "2026-06-01", 0, "p-1"),
+                                   assess(Rater::stakeholder, 2, "2026-06-01", 0, "p-2"),
+                                   assess(Rater::manager, 3, "2026-06-01")};
+  Policy p;
+  p.agreed_rating = AgreedRating::calibrated;
+  const Ratings hidden = rate(as, 0, d("2026-11-23"), p, 3);
+  CHECK(hidden.stakeholder_raters == 2);
+  CHECK_FALSE(hidden.stakeholders);
+  CHECK(hidden.agreed == 3);  // calibrated falls back to the manager
+  // From 2 raters: values {3, 2}, lower middle 2; calibrated min(3, 2) = 2.
+  const Ratings shown = rate(as, 0, d("2026-11-23"), p, 2);
+  CHECK(shown.stakeholders == 2);
+  CHECK(shown.agreed == 2);
+}

@@ -138,3 +138,108 @@ TEST_CASE("T4 verdicts at the edges of coverage_min and close_margin" * doctest:
   CHECK(t4_verdict(true, 0.65 - 5e-10, true, p) == Verdict::close);
   CHECK(t4_verdict(true, 0.65 - 2e-9, true, p) == Verdict::not_ready);
 }
+
+// ------------------------------------------------------------ version 2
+
+namespace {
+
+/// An expectation of competency 0 at `level` with criteria of these weights,
+/// the first criterion being index `first` in the framework's list.
+Expectation with_criteria(int level, std::vector<double> weights, std::size_t first = 0) {
+  Expectation x = expect(level);
+  x.first_criterion = first;
+  for (std::size_t k = 0; k < weights.size(); ++k) x.criteria.push_back({"k" + std::to_string(k), "text", weights[k]});
+  return x;
+}
+
+Case case_of(std::vector<Evidence> evidence, std::vector<Assessment> assessments = {}) {
+  Case c;
+  c.as_of = d("2026-11-23");
+  c.evidence = std::move(evidence);
+  c.assessments = std::move(assessments);
+  return c;
+}
+
+ExpectationResult assess_v2(const Expectation& x, const Ratings& r, const Case& c, const Policy& p,
+                            std::size_t criteria = 4) {
+  const auto by_competency = t2_counted_by_competency(c.evidence, 1, c.as_of, p);
+  const auto by_criterion = t2_counted_by_criterion(c.evidence, criteria, c.as_of, p);
+  return t2_assess_v2(x, r, c, by_competency, by_criterion, p);
+}
+
+}  // namespace
+
+TEST_CASE("T2 /2 criteria: weight share met, an item naming only the competency proves no criterion" *
+          doctest::test_suite("threshold")) {
+  // Criteria weights 2 and 1. ev-a names criterion 0; ev-b names only the
+  // competency. criteria_met = 2 / 3; evidence counts both items (2).
+  Evidence a = evidence("ev-a", "2026-06-01", Visibility::manager, {});
+  a.criteria = {0};
+  const Evidence b = evidence("ev-b", "2026-06-02", Visibility::manager);
+  const Case c = case_of({a, b});
+  Policy p;
+  const auto r = assess_v2(with_criteria(2, {2, 1}), agreed(2), c, p);
+  CHECK(r.evidence == 2);
+  CHECK(r.evidence_ids == std::vector<std::string>{"ev-a", "ev-b"});
+  REQUIRE(r.criteria.size() == 2);
+  CHECK(r.criteria[0].met);
+  CHECK_FALSE(r.criteria[1].met);
+  CHECK(*r.criteria_met == doctest::Approx(2.0 / 3.0));
+  // criteria_min 1 (default): 2/3 < 1 -> evidence_gap, credit 0 (all_or_nothing).
+  CHECK(r.status == Status::evidence_gap);
+  CHECK(r.credit == 0.0);
+  // partial credit: the share shown; criteria_min 0.6: 2/3 >= 0.6 -> met, credit 1.
+  p.credit = Credit::partial;
+  CHECK(assess_v2(with_criteria(2, {2, 1}), agreed(2), c, p).credit == doctest::Approx(2.0 / 3.0));
+  p.criteria_min = 0.6;
+  const auto met = assess_v2(with_criteria(2, {2, 1}), agreed(2), c, p);
+  CHECK(met.status == Status::met);
+  CHECK(met.credit == 1.0);
+}
+
+TEST_CASE("T2 /2 a criterion of another expectation counts for neither; uncounted items by reason" *
+          doctest::test_suite("threshold")) {
+  // The expectation's criteria are framework indexes 2 and 3; ev-x names
+  // index 0 (another level's), so it is in no list. ev-old names the
+  // competency but is 366 days old (outside_window); ev-priv is private
+  // (below_visibility); ev-late is after as_of (in neither count).
+  Evidence x = evidence("ev-x", "2026-06-01", Visibility::manager, {});
+  x.criteria = {0};
+  const Case c = case_of({x, evidence("ev-old", "2025-11-22", Visibility::manager),
+                          evidence("ev-priv", "2026-06-01", Visibility::private_),
+                          evidence("ev-late", "2026-11-24", Visibility::manager)});
+  const auto r = assess_v2(with_criteria(1, {1, 1}, 2), agreed(1), c, Policy{});
+  CHECK(r.evidence == 0);
+  CHECK(r.uncounted.outside_window == 1);
+  CHECK(r.uncounted.below_visibility == 1);
+  CHECK(*r.criteria_met == 0.0);
+  CHECK(r.status == Status::evidence_gap);
+}
+
+TEST_CASE("T5 sustained since the return after a dip; emerging until sustained_days have passed" *
+          doctest::test_suite("threshold")) {
+  using rung::test::assess;
+  // Manager: 3 on 2026-03-01, 1 on 2026-06-01 (a dip), 3 on 2026-09-01 and
+  // 2026-10-01; level 3: the run of >= 3 starts 2026-09-01.
+  const std::vector<Assessment> as{assess(Rater::manager, 3, "2026-03-01"), assess(Rater::manager, 1, "2026-06-01"),
+                                   assess(Rater::manager, 3, "2026-09-01"), assess(Rater::manager, 3, "2026-10-01")};
+  Policy p;
+  p.sustained_days = 90;
+  const auto since = t5_sustained_since(as, 0, 3, d("2026-11-23"), p);
+  REQUIRE(since);
+  CHECK(*since == d("2026-09-01"));
+  // 2026-09-01 -> 2026-11-23 is 83 days < 90: emerging; it counts from 2026-11-30.
+  CHECK(t5_emerging(since, d("2026-11-23"), p));
+  CHECK(t5_counts_from(*since, p) == d("2026-11-30"));
+  // On 2026-11-30, 90 days have held: no longer emerging.
+  CHECK_FALSE(t5_emerging(since, d("2026-11-30"), p));
+  // The latest below the level: no run, no date.
+  CHECK_FALSE(t5_sustained_since(as, 0, 4, d("2026-11-23"), p));
+  // An emerging expectation has credit 0 and its date.
+  Evidence e = evidence("ev", "2026-10-01", Visibility::decision_makers);
+  const Case c = case_of({e}, as);
+  const auto r = assess_v2(expect(3), agreed(3), c, p);
+  CHECK(r.status == Status::emerging);
+  CHECK(r.credit == 0.0);
+  CHECK(r.sustained_since == d("2026-09-01"));
+}
