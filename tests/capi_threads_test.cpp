@@ -1,5 +1,6 @@
-// One engine shared by 8 threads through the C ABI: every result equals the
-// single-thread run of the same case. Usage: rung_capi_threads_test CASE.json...
+// One engine shared by 8 threads through the C ABI, half of them through
+// rung_evaluate_with and one options object they all read: every result
+// equals the single-thread run of the same case. Usage: rung_capi_threads_test CASE.json...
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -17,11 +18,13 @@ std::string read(const char* path) {
 }
 
 /// The report, or the error document.
-std::string evaluate(const rung_engine* engine, const std::string& text) {
+std::string evaluate(const rung_engine* engine, const std::string& text, const rung_options* options = nullptr) {
   rung_buf out{nullptr, 0};
   rung_error* err = nullptr;
   std::string result;
-  if (rung_evaluate(&out, engine, text.data(), text.size(), RUNG_FORMAT_JSON, &err) == RUNG_OK)
+  const int rc = options ? rung_evaluate_with(&out, engine, text.data(), text.size(), RUNG_FORMAT_JSON, options, &err)
+                         : rung_evaluate(&out, engine, text.data(), text.size(), RUNG_FORMAT_JSON, &err);
+  if (rc == RUNG_OK)
     result.assign(out.data, out.size);
   else
     result = rung_error_json(err);
@@ -58,6 +61,10 @@ int main(int argc, char** argv) {
 
   std::vector<std::string> expected;
   for (const auto& c : cases) expected.push_back(evaluate(engine, c));
+  rung_options* options = nullptr;
+  if (rung_options_new(&options, nullptr) != RUNG_OK ||
+      rung_options_set(options, "audience", "full", nullptr) != RUNG_OK)
+    return 2;
 
   constexpr int kThreads = 8, kRounds = 5;
   std::vector<std::vector<std::string>> got(kThreads, std::vector<std::string>(cases.size()));
@@ -67,10 +74,11 @@ int main(int argc, char** argv) {
       for (int round = 0; round < kRounds; ++round)
         for (std::size_t i = 0; i < cases.size(); ++i) {
           const std::size_t k = (i + static_cast<std::size_t>(t) * 7) % cases.size();  // different orders
-          got[t][k] = evaluate(engine, cases[k]);
+          got[t][k] = evaluate(engine, cases[k], t % 2 ? options : nullptr);
         }
     });
   for (auto& th : threads) th.join();
+  rung_options_free(options);
   rung_engine_free(engine);
 
   int failed = 0;
