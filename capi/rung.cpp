@@ -82,14 +82,16 @@ int report(rung_error** err, const rung::InputError& e) noexcept {
 int failure(rung_error** err, int code, const char* code_name, const char* what) noexcept {
   try {
     std::string json;
-    rung::json::Writer w(json);
-    w.begin_object();
-    w.key("schema").string("rung.error/1");
-    w.key("document").string("");
-    w.key("code").string(code_name);
-    w.key("path").string("");
-    w.key("message").string(what);
-    w.end_object();
+    {
+      rung::json::Writer w(json);
+      w.begin_object();
+      w.key("schema").string("rung.error/1");
+      w.key("document").string("");
+      w.key("code").string(code_name);
+      w.key("path").string("");
+      w.key("message").string(what);
+      w.end_object();
+    }  // the writer trims `json` as it goes
     return report(err, code, code_name, "", "", what, std::move(json));
   } catch (...) {
     return report(err, code, code_name, "", {}, {}, {});

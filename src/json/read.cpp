@@ -57,6 +57,26 @@ const char* kind_name(const bj::value& v) {
   return "a value";
 }
 
+/// The member `key` of `o`, or null. The readers ask for an object's
+/// members in the order documents usually list them, so a small object is
+/// searched from just after the member found last (keys are unique: the
+/// parser keeps the last of duplicates); a large one by its hash index.
+const bj::value* member(const bj::object& o, std::string_view key) {
+  thread_local const bj::object* last_object = nullptr;
+  thread_local std::size_t next = 0;
+  const std::size_t n = o.size();
+  if (n > 16) return o.if_contains(bj::string_view(key.data(), key.size()));
+  std::size_t i = &o == last_object && next < n ? next : 0;
+  const bj::key_value_pair* kv = o.begin();
+  for (std::size_t tried = 0; tried < n; ++tried, i = i + 1 == n ? 0 : i + 1) {
+    if (kv[i].key() != key) continue;
+    last_object = &o;
+    next = i + 1;
+    return &kv[i].value();
+  }
+  return nullptr;
+}
+
 /// Walks one document, keeping the JSON Pointer of where it is.
 class Walker {
  public:
@@ -157,11 +177,11 @@ class Walker {
 
   // ---- members: `null` on an optional member means absent
   static const bj::value* optional(const bj::object& o, std::string_view key) {
-    const bj::value* v = o.if_contains(bj::string_view(key.data(), key.size()));
+    const bj::value* v = member(o, key);
     return v && !v->is_null() ? v : nullptr;
   }
   const bj::value& required(const bj::object& o, std::string_view key) {
-    const bj::value* v = o.if_contains(bj::string_view(key.data(), key.size()));
+    const bj::value* v = member(o, key);
     auto scope = at(key);
     if (!v) fail(ErrorCode::missing_field, "missing member \"" + std::string(key) + "\"");
     if (v->is_null()) fail(ErrorCode::type_error, "required member \"" + std::string(key) + "\" is null");
