@@ -5,7 +5,8 @@
 // Several configurations are timed, from the simplest to the fastest found,
 // each the best of `--rounds` passes over the lines held in memory; the
 // last line of output is the fastest, the floor that bench/run divides by.
-//   rung_bench_baseline FILE.jsonl [--rounds N]
+//   rung_bench_baseline FILE.jsonl [--rounds N] [--setting K]
+// `--setting K` times only the K-th (1-4), e.g. to count its instructions.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -56,7 +57,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   int rounds = 3;
-  if (argc >= 4 && std::strcmp(argv[2], "--rounds") == 0) rounds = std::max(1, std::atoi(argv[3]));
+  std::size_t only = 0;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::strcmp(argv[i], "--rounds") == 0) rounds = std::max(1, std::atoi(argv[i + 1]));
+    else if (std::strcmp(argv[i], "--setting") == 0) only = static_cast<std::size_t>(std::max(0, std::atoi(argv[i + 1])));
+  }
   Lines lines;
   {
     std::ifstream in(argv[1], std::ios::binary);
@@ -113,6 +118,7 @@ int main(int argc, char** argv) {
       {"reused parser, monotonic arena, serialize()", monotonic},
       {"reused parser, monotonic arena, reused serializer", monotonic_serializer},
   };
+  if (only >= 1 && only <= configs.size()) configs = {configs[only - 1]};
   for (int r = 0; r < rounds; ++r)  // interleaved: the machines are shared and noisy
     for (auto& c : configs) c.best = std::min(c.best, pass(lines, c.one));
 
