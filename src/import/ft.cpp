@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 #include "import/model.hpp"
 #include "import/yaml.hpp"
@@ -52,6 +53,7 @@ std::vector<std::string> items(const std::string& summary) {
   }
   for (auto& s : out) s = fold(s);
   out.erase(std::remove(out.begin(), out.end(), std::string()), out.end());
+  if (out.empty()) return {fold(summary)};  // markers and nothing else
   return out;
 }
 
@@ -328,8 +330,9 @@ class FtImporter {
     }
     std::string how = "criteria: one a statement, ids LEVEL-THEME-N in the file's order (the statements' UUIDs are "
                       "not kept)";
-    if (lists) how += "; " + std::to_string(lists) + " statements written as lists gave " + std::to_string(items) +
-                      " criteria, one an item";
+    if (lists)
+      how += "; " + std::to_string(lists) + (lists == 1 ? " statement" : " statements") + " written as a list gave " +
+             std::to_string(items) + " criteria, one an item";
     warnings_.push_back(how);
     if (examples_) warnings_.push_back("examples: " + std::to_string(examples_) + " dropped (rung has no place for them)");
     if (urls_) warnings_.push_back("supportingUrls: " + std::to_string(urls_) + " dropped (rung has no place for them)");

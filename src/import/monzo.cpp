@@ -75,8 +75,8 @@ class MonzoImporter {
     std::size_t close = 1;
     while (close < lines.size() && !rule(lines[close])) ++close;
     if (close == lines.size())
-      throw Failure{{"monzo", ErrorCode::parse_error, "", "the front matter has no closing \"---\" line",
-                     static_cast<int>(lines.size()), 1}};
+      throw Failure{{"monzo", ErrorCode::parse_error, "", "the front matter opened here has no closing \"---\" line",
+                     1, 1}};
     std::string front;
     for (std::size_t i = 1; i < close; ++i) (front += lines[i]) += '\n';
 
@@ -360,7 +360,8 @@ class MonzoImporter {
     flush(lines.size());
     if (outside)
       warnings_.push_back("line " + std::to_string(outside) +
-                          " and on: text outside a \"### Topic\" section (an introduction) is not imported");
+                          ": text outside any \"### Topic\" section (an introduction, say) is not imported; this is "
+                          "the first such line");
   }
 
   std::vector<std::string>& warnings_;

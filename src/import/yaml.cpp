@@ -3,6 +3,8 @@
 #include <charconv>
 #include <set>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace rung::import::detail {
 
 namespace {
@@ -22,6 +24,8 @@ YAML::Node Yaml::load(const std::string& text) const {
   std::vector<YAML::Node> docs;
   try {
     docs = YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {
+    fail_at(ErrorCode::limit_exceeded, "the YAML nests deeper than its reader allows", e.mark);
   } catch (const YAML::Exception& e) {
     fail_at(ErrorCode::parse_error, "not YAML: " + e.msg, e.mark);
   }
@@ -90,10 +94,7 @@ std::size_t Yaml::sequence(const YAML::Node& node) const {
 
 YAML::Node Yaml::required(const YAML::Node& map, std::string_view key) {
   const YAML::Node v = map[std::string(key)];
-  if (!v.IsDefined()) {
-    auto scope = at(key);
-    fail(ErrorCode::missing_field, "missing member " + quoted(key), map);
-  }
+  if (!v.IsDefined()) fail(ErrorCode::missing_field, "missing member " + quoted(key), map);
   return v;
 }
 

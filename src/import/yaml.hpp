@@ -48,7 +48,8 @@ class Yaml {
   void mapping(const YAML::Node& node, std::initializer_list<std::string_view> known);
   /// The node as a sequence (type_error otherwise); a null node is empty.
   std::size_t sequence(const YAML::Node& node) const;
-  /// The member, or missing_field pointing where it would be.
+  /// The member, or missing_field (at the mapping's line and column; the
+  /// caller has pushed `key`, so that the path points where it would be).
   YAML::Node required(const YAML::Node& map, std::string_view key);
   /// A scalar as text (type_error for a mapping or sequence; a null is "").
   std::string text(const YAML::Node& node) const;
