@@ -83,8 +83,8 @@ class FtImporter {
       auto s = y_.at("isLegacy");
       if (y_.boolean(v)) warnings_.push_back("the file marks itself legacy (isLegacy: true); imported all the same");
     }
-    read_named(root, "levels", levels_);
-    read_named(root, "themes", themes_);
+    read_named(root, "levels", levels_, level_index_);
+    read_named(root, "themes", themes_, theme_index_);
     read_statements(root);
 
     fw.scale.push_back("None");
@@ -111,7 +111,8 @@ class FtImporter {
   };
 
   /// `levels` or `themes`: a non-empty list of {id, name} with distinct ids.
-  void read_named(const YAML::Node& root, const char* key, std::vector<Named>& out) {
+  void read_named(const YAML::Node& root, const char* key, std::vector<Named>& out,
+                  std::map<std::string, std::size_t>& index) {
     auto scope = y_.at(key);
     const YAML::Node list = y_.required(root, key);
     const std::size_t n = y_.sequence(list);
@@ -127,8 +128,8 @@ class FtImporter {
         auto s = y_.at("id");
         const YAML::Node id = y_.required(o, "id");
         x.id = fold(y_.nonblank(id));
-        for (const auto& before : out)
-          if (before.id == x.id) y_.fail(ErrorCode::duplicate_id, "duplicate id " + quoted(x.id), id);
+        if (!index.emplace(x.id, out.size()).second)
+          y_.fail(ErrorCode::duplicate_id, "duplicate id " + quoted(x.id), id);
       }
       {
         auto s = y_.at("name");
@@ -142,14 +143,15 @@ class FtImporter {
     }
   }
 
-  std::size_t find(const std::vector<Named>& list, const YAML::Node& o, const char* key, const char* what) {
+  std::size_t find(const std::map<std::string, std::size_t>& index, const YAML::Node& o, const char* key) {
     auto s = y_.at(key);
     const YAML::Node v = y_.required(o, key);
     const std::string id = fold(y_.nonblank(v));
-    for (std::size_t i = 0; i < list.size(); ++i)
-      if (list[i].id == id) return i;
-    y_.fail(ErrorCode::unknown_reference, std::string("no ") + what + " " + quoted(id) + " in the file's " + key + "s",
-            v);
+    const auto it = index.find(id);
+    if (it == index.end())
+      y_.fail(ErrorCode::unknown_reference, std::string("no ") + key + " " + quoted(id) + " in the file's " + key + "s",
+              v);
+    return it->second;
   }
 
   void read_statements(const YAML::Node& root) {
@@ -166,8 +168,8 @@ class FtImporter {
         auto s = y_.at("id");
         y_.text(v);
       }
-      st.level = find(levels_, o, "level", "level");
-      st.theme = find(themes_, o, "theme", "theme");
+      st.level = find(level_index_, o, "level");
+      st.theme = find(theme_index_, o, "theme");
       {
         auto s = y_.at("summary");
         st.items = items(y_.nonblank(y_.required(o, "summary")));
@@ -188,7 +190,7 @@ class FtImporter {
       total += st.items.size();
       if (total > kMaxStatements)
         y_.fail(ErrorCode::limit_exceeded, "more than 100000 statements", o);
-      statements_.push_back(std::move(st));
+      by_place_[{st.level, st.theme}].push_back(std::move(st));
     }
   }
 
@@ -300,34 +302,31 @@ class FtImporter {
 
   void expectations(Framework& fw, Ids& ids) {
     std::size_t lists = 0, items = 0;
-    for (std::size_t li = 0; li < levels_.size(); ++li) {
-      Level& level = fw.levels[li];
-      for (std::size_t ti = 0; ti < themes_.size(); ++ti) {
-        Expectation e;
-        e.competency = themes_[ti].id;
-        std::size_t lo = kProficiencies.size(), hi = 0, k = 0;
-        for (const auto& st : statements_) {
-          if (st.level != li || st.theme != ti) continue;
-          lo = std::min(lo, st.proficiency);
-          hi = std::max(hi, st.proficiency);
-          if (st.items.size() > 1) {
-            ++lists;
-            items += st.items.size();
-          }
-          for (const auto& text : st.items)
-            e.criteria.push_back({ids.unique(level.id + "-" + e.competency + "-" + std::to_string(++k)), text});
+    for (const auto& [place, statements] : by_place_) {  // levels in order, and themes in order within each
+      Level& level = fw.levels[place.first];
+      Expectation e;
+      e.competency = themes_[place.second].id;
+      std::size_t lo = kProficiencies.size(), hi = 0, k = 0;
+      for (const auto& st : statements) {
+        lo = std::min(lo, st.proficiency);
+        hi = std::max(hi, st.proficiency);
+        if (st.items.size() > 1) {
+          ++lists;
+          items += st.items.size();
         }
-        if (e.criteria.empty()) continue;
-        e.level = kProficiencies[hi];
-        if (lo != hi)
-          warnings_.push_back("level " + level.id + ", theme " + e.competency + ": statements from " +
-                              kProficiencies[lo] + " to " + kProficiencies[hi] + "; the expectation asks for " +
-                              kProficiencies[hi]);
-        level.expectations.push_back(std::move(e));
+        for (const auto& text : st.items)
+          e.criteria.push_back({ids.unique(level.id + "-" + e.competency + "-" + std::to_string(++k)), text});
       }
+      e.level = kProficiencies[hi];
+      if (lo != hi)
+        warnings_.push_back("level " + level.id + ", theme " + e.competency + ": statements from " +
+                            kProficiencies[lo] + " to " + kProficiencies[hi] + "; the expectation asks for " +
+                            kProficiencies[hi]);
+      level.expectations.push_back(std::move(e));
+    }
+    for (const auto& level : fw.levels)
       if (level.expectations.empty())
         warnings_.push_back("level " + level.id + ": no statements, so it expects nothing");
-    }
     std::string how = "criteria: one a statement, ids LEVEL-THEME-N in the file's order (the statements' UUIDs are "
                       "not kept)";
     if (lists)
@@ -341,7 +340,8 @@ class FtImporter {
   Yaml& y_;
   std::vector<std::string>& warnings_;
   std::vector<Named> levels_, themes_;
-  std::vector<Statement> statements_;
+  std::map<std::string, std::size_t> level_index_, theme_index_;
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Statement>> by_place_;  // by (level, theme), in file order
   std::size_t examples_ = 0, urls_ = 0;
 };
 

@@ -49,7 +49,8 @@ struct Failure {
   Error error;
 };
 
-/// Most statements (criteria) one import makes, as rung's array limit.
+/// Most statements (criteria) one import makes, and most items of a list:
+/// rung's array limit.
 constexpr std::size_t kMaxStatements = 100000;
 /// Largest input, as rung's document limit.
 constexpr std::size_t kMaxBytes = std::size_t{16} << 20;

@@ -141,32 +141,27 @@ class MonzoImporter {
 
     fw.scale.push_back("none");
     for (std::int64_t n = 1; n <= max_level; ++n) fw.scale.push_back("level " + std::to_string(n));
-    Ids ids;
-    for (const auto& t : topics_) {
-      ids.add(t.id);
-      fw.competencies.push_back({t.id, t.name});
-    }
-    std::size_t total = 0;
+    for (const auto& t : topics_) fw.competencies.push_back({t.id, t.name});
+    std::map<std::int64_t, std::vector<const Topic*>> at_level;  // the topics with statements there, in order
+    for (const auto& t : topics_)
+      for (const auto& [n, statements] : t.statements)
+        if (!statements.empty()) at_level[n].push_back(&t);
     for (const std::int64_t n : numbers) {
       Level l;
       l.id = "L" + std::to_string(n);
       l.name = "Level " + std::to_string(n);
       l.tracks = {track};
       l.rank = n;
-      for (const auto& t : topics_) {
-        const auto it = t.statements.find(n);
-        if (it == t.statements.end() || it->second.empty()) continue;
-        Expectation e{t.id, "level " + std::to_string(n), {}};
+      for (const Topic* t : at_level[n]) {
+        Expectation e{t->id, "level " + std::to_string(n), {}};
         std::size_t k = 0;
-        for (const auto& s : it->second) e.criteria.push_back({ids.unique(l.id + "-" + t.id + "-" + std::to_string(++k)), s});
-        total += e.criteria.size();
+        for (const auto& text : t->statements.at(n))
+          e.criteria.push_back({ids_.unique(l.id + "-" + t->id + "-" + std::to_string(++k)), text});
         l.expectations.push_back(std::move(e));
       }
       if (l.expectations.empty()) warnings_.push_back("level " + l.id + ": no statements, so it expects nothing");
       fw.levels.push_back(std::move(l));
     }
-    if (total > kMaxStatements)
-      throw Failure{{"monzo", ErrorCode::limit_exceeded, "", "more than 100000 statements", 0, 0}};
 
     warnings_.push_back("levels: L1, L2, ... from the page's level numbers, which are their ranks, on one track \"" +
                         track + "\" (from the page's path); every level open: the page names no other track and no "
@@ -187,15 +182,13 @@ class MonzoImporter {
   }
 
  private:
+  /// The topic titled `title`, new (its id made from `name`) the first time.
   Topic& topic(const std::string& name, const std::string& title) {
-    for (auto& t : topics_)
-      if (t.name == title) return t;
+    const auto [it, fresh] = by_title_.emplace(title, topics_.size());
+    if (!fresh) return topics_[it->second];
     Topic& t = topics_.emplace_back();
-    std::string base = slug(name);
-    if (base.empty()) base = "topic-" + std::to_string(topics_.size());
-    t.id = base;
-    for (int k = 2; std::any_of(topics_.begin(), topics_.end() - 1, [&](const Topic& o) { return o.id == t.id; }); ++k)
-      t.id = base + "-" + std::to_string(k);
+    const std::string base = slug(name).empty() ? "topic-" + std::to_string(topics_.size()) : slug(name);
+    t.id = ids_.unique(base);
     t.name = title;
     return t;
   }
@@ -223,11 +216,10 @@ class MonzoImporter {
         warnings_.push_back("topic " + quoted(name) + ": no title, so named " + quoted(title) +
                             " from its name (the site would take a title from generic.md)");
       }
-      for (const auto& t : topics_)
-        if (t.name == title) {
-          auto s = y.at("title");
-          y.fail(ErrorCode::duplicate_id, "two topics are titled " + quoted(title), o);
-        }
+      if (by_title_.count(title)) {
+        auto s = y.at("title");
+        y.fail(ErrorCode::duplicate_id, "two topics are titled " + quoted(title), o);
+      }
       Topic& t = topic(name, title);
       auto content_scope = y.at("content");
       const YAML::Node content = y.required(o, "content");
@@ -366,6 +358,8 @@ class MonzoImporter {
 
   std::vector<std::string>& warnings_;
   std::vector<Topic> topics_;
+  std::map<std::string, std::size_t> by_title_;  // topic title -> index in topics_
+  Ids ids_;                                      // competency and criterion ids
   std::vector<std::int64_t> headed_;  // level numbers of the Markdown headings, in order
   std::size_t examples_ = 0;
 };

@@ -89,6 +89,7 @@ void Yaml::mapping(const YAML::Node& node, std::initializer_list<std::string_vie
 std::size_t Yaml::sequence(const YAML::Node& node) const {
   if (node.IsNull()) return 0;
   if (!node.IsSequence()) fail(ErrorCode::type_error, std::string("expected a sequence, found ") + kind(node), node);
+  if (node.size() > kMaxStatements) fail(ErrorCode::limit_exceeded, "a list of more than 100000 items", node);
   return node.size();
 }
 

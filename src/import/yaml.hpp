@@ -46,7 +46,8 @@ class Yaml {
   /// The node as a mapping whose keys are all in `known` (unknown_field
   /// otherwise; a key given twice is duplicate_id).
   void mapping(const YAML::Node& node, std::initializer_list<std::string_view> known);
-  /// The node as a sequence (type_error otherwise); a null node is empty.
+  /// The node as a sequence (type_error otherwise; limit_exceeded over
+  /// 100,000 items, as rung's arrays); a null node is empty.
   std::size_t sequence(const YAML::Node& node) const;
   /// The member, or missing_field (at the mapping's line and column; the
   /// caller has pushed `key`, so that the path points where it would be).
