@@ -181,7 +181,8 @@ class FtImporter {
         const auto it = std::find(kProficiencies.begin(), kProficiencies.end(), p);
         if (it == kProficiencies.end())
           y_.fail(ErrorCode::invalid_value,
-                  quoted(p) + " is not a proficiency: Awareness, Foundational, Working knowledge, Practitioner or Expert",
+                  quoted(p) +
+                      " is not a proficiency: Awareness, Foundational, Working knowledge, Practitioner or Expert",
                   v);
         st.proficiency = static_cast<std::size_t>(it - kProficiencies.begin());
       }
@@ -266,7 +267,8 @@ class FtImporter {
         l.tracks = tracks;
         if (split != 0 && l.rank < split) trunk += (trunk.empty() ? "" : ", ") + l.id;
         else if (split != 0)
-          warnings_.push_back("level " + l.id + ": no -ic or -pm ending, above the split, and no pm track: on every track");
+          warnings_.push_back("level " + l.id +
+                              ": no -ic or -pm ending, above the split, and no pm track: on every track");
       } else {
         l.tracks = {kManagerTrack};
         warnings_.push_back("level " + l.id +
@@ -333,8 +335,10 @@ class FtImporter {
       how += "; " + std::to_string(lists) + (lists == 1 ? " statement" : " statements") + " written as a list gave " +
              std::to_string(items) + " criteria, one an item";
     warnings_.push_back(how);
-    if (examples_) warnings_.push_back("examples: " + std::to_string(examples_) + " dropped (rung has no place for them)");
-    if (urls_) warnings_.push_back("supportingUrls: " + std::to_string(urls_) + " dropped (rung has no place for them)");
+    if (examples_)
+      warnings_.push_back("examples: " + std::to_string(examples_) + " dropped (rung has no place for them)");
+    if (urls_)
+      warnings_.push_back("supportingUrls: " + std::to_string(urls_) + " dropped (rung has no place for them)");
   }
 
   Yaml& y_;

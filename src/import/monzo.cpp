@@ -5,6 +5,7 @@
 // headings, "### Topic" headings under them, paragraphs and list items).
 // The Markdown reader is purpose-built for that subset (docs/import.md).
 #include <algorithm>
+#include <deque>
 #include <map>
 
 #include "import/model.hpp"
@@ -109,7 +110,10 @@ class MonzoImporter {
     Framework fw;
     fw.name = title;
     const std::string last = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-    fw.id = !options.id.empty() ? options.id : !slug(path).empty() ? slug(path) : !slug(title).empty() ? slug(title) : "monzo";
+    fw.id = !options.id.empty()      ? options.id
+            : !slug(path).empty()  ? slug(path)
+            : !slug(title).empty() ? slug(title)
+                                   : "monzo";
     const std::string track = slug(last).empty() ? "main" : slug(last);
 
     if (yaml) {
@@ -273,7 +277,6 @@ class MonzoImporter {
   /// The body from line index `from` (0-based; the file's line from + 1).
   void from_markdown(const std::vector<std::string_view>& lines, std::size_t from) {
     std::int64_t level = 0;
-    Topic* current = nullptr;
     std::vector<std::string>* out = nullptr;  // the current level's statements of the current topic
     std::string item;
     bool open = false;  // an item (paragraph or list item) is being read
@@ -313,19 +316,16 @@ class MonzoImporter {
             fail(ErrorCode::duplicate_id, "level " + std::to_string(n) + " is headed twice", i);
           headed_.push_back(n);
           level = n;
-          current = nullptr;
           out = nullptr;
         } else if (hashes == 3) {
           if (level == 0) fail(ErrorCode::invalid_value, "a \"### Topic\" heading comes under a \"## Level N\" one", i);
           if (text.empty()) fail(ErrorCode::invalid_value, "a topic heading names its topic", i);
-          current = &topic(text, text);
-          if (current->statements.count(level))
-            fail(ErrorCode::duplicate_id, "topic " + quoted(text) + " is headed twice in level " + std::to_string(level),
-                 i);
-          out = &current->statements[level];
+          Topic& t = topic(text, text);
+          if (t.statements.count(level))
+            fail(ErrorCode::duplicate_id, "topic " + quoted(text) + " twice in level " + std::to_string(level), i);
+          out = &t.statements[level];
         } else if (level != 0) {
-          fail(ErrorCode::invalid_value, "only \"## Level N\" and \"### Topic\" headings are read after the first level",
-               i);
+          fail(ErrorCode::invalid_value, "after the first level, only \"## Level N\" and \"### Topic\" headings", i);
         }
         continue;
       }
@@ -357,7 +357,7 @@ class MonzoImporter {
   }
 
   std::vector<std::string>& warnings_;
-  std::vector<Topic> topics_;
+  std::deque<Topic> topics_;  // a deque: a statement list stays where it is while topics are added
   std::map<std::string, std::size_t> by_title_;  // topic title -> index in topics_
   Ids ids_;                                      // competency and criterion ids
   std::vector<std::int64_t> headed_;  // level numbers of the Markdown headings, in order
