@@ -81,18 +81,15 @@ int report(rung_error** err, const rung::InputError& e) noexcept {
 /// or an internal failure; its document is "".
 int failure(rung_error** err, int code, const char* code_name, const char* what) noexcept {
   try {
-    std::string json;
-    {
-      rung::json::Writer w(json);
-      w.begin_object();
-      w.key("schema").string("rung.error/1");
-      w.key("document").string("");
-      w.key("code").string(code_name);
-      w.key("path").string("");
-      w.key("message").string(what);
-      w.end_object();
-    }  // the writer trims `json` as it goes
-    return report(err, code, code_name, "", "", what, std::move(json));
+    rung::json::Writer w{std::string()};
+    w.begin_object();
+    w.key("schema").string("rung.error/1");
+    w.key("document").string("");
+    w.key("code").string(code_name);
+    w.key("path").string("");
+    w.key("message").string(what);
+    w.end_object();
+    return report(err, code, code_name, "", "", what, std::move(w).take());
   } catch (...) {
     return report(err, code, code_name, "", {}, {}, {});
   }

@@ -86,8 +86,7 @@ std::string apply_gates(Framework& fw, const Options& options, std::vector<std::
 }
 
 std::string write(const Framework& fw) {
-  std::string out;
-  json::Writer w(out, 2);
+  json::Writer w(std::string(), 2);
   w.begin_object();
   w.key("schema").string("rung.framework/2");
   w.key("id").string(fw.id);
@@ -138,15 +137,13 @@ std::string write(const Framework& fw) {
     w.end_object();
   }
   w.end_object();
-  out += '\n';
-  return out;
+  return std::move(w).take() + '\n';
 }
 
 }  // namespace detail
 
 std::string to_json(const Error& e) {
-  std::string out;
-  json::Writer w(out, 2);
+  json::Writer w(std::string(), 2);
   w.begin_object();
   w.key("schema").string("rung.error/1");
   w.key("document").string(e.document);
@@ -158,8 +155,7 @@ std::string to_json(const Error& e) {
     w.key("column").integer(e.column);
   }
   w.end_object();
-  out += '\n';
-  return out;
+  return std::move(w).take() + '\n';
 }
 
 }  // namespace rung::import

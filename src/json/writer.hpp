@@ -2,9 +2,10 @@
 // written (the report's order in docs/rules.md), numbers in their shortest
 // round-trip form.
 //
-// It writes through a cursor into `out`, grown ahead of the cursor, and
-// trims `out` to what was written when it is destroyed (or at finish()):
-// read `out` only after that.
+// The writer owns the text while it writes: it moves `out` in and hands
+// it back with take(), so nothing can read a document half written. It
+// writes through a cursor into a buffer grown ahead of it (one bounds check
+// per token, no append per piece).
 #pragma once
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace rung::json {
 
@@ -23,13 +25,15 @@ class Writer {
  public:
   /// `indent` 0 writes one line; otherwise that many spaces a level.
   /// What `out` holds already is kept; the document is appended.
-  explicit Writer(std::string& out, int indent = 0) : out_(out), size_(out.size()), indent_(indent) {}
+  explicit Writer(std::string&& out, int indent = 0) : out_(std::move(out)), size_(out_.size()), indent_(indent) {}
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
-  ~Writer() { finish(); }
 
-  /// Trims `out` to the bytes written; the writer must not be used after.
-  void finish() { out_.resize(size_); }
+  /// The text: what `out` held, then everything written.
+  [[nodiscard]] std::string take() && {
+    out_.resize(size_);
+    return std::move(out_);
+  }
 
   /// A `compact` container is written on one line even when indenting
   /// (lists of ids, small records), and so is everything inside it.
@@ -82,7 +86,7 @@ class Writer {
 
   /// Room for `n` more bytes at the cursor; the pointer to them.
   char* grab(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(std::max({out_.capacity(), out_.size() * 2, size_ + n + 1024}));
+    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n + 1024));
     return out_.data() + size_;
   }
   void put(char c) { *grab(1) = c, ++size_; }
@@ -163,8 +167,8 @@ class Writer {
     size_ = static_cast<std::size_t>(p - out_.data());
   }
 
-  std::string& out_;
-  std::size_t size_;  ///< bytes written; `out_` is longer until finish()
+  std::string out_;
+  std::size_t size_;  ///< bytes written; `out_` is longer until take()
   int indent_;
   std::array<Frame, 32> frames_{};
   std::size_t depth_ = 0;
