@@ -3,10 +3,13 @@
 // escaping, and byte-identical output.
 #include <doctest/doctest.h>
 
+#include <charconv>
+#include <cmath>
 #include <string>
 
 #include "json/parse.hpp"
 #include "json/pointer.hpp"
+#include "json/writer.hpp"
 #include "rung/engine.hpp"
 
 using namespace rung;
@@ -39,6 +42,46 @@ std::string with_extra(const std::string& extra) {
 }
 
 }  // namespace
+
+TEST_CASE("writer: numbers in their shortest round-trip form, as std::to_chars writes them" * doctest::test_suite("json")) {
+  auto shortest = [](double d) {
+    char buf[32];
+    return std::string(buf, static_cast<std::size_t>(std::to_chars(buf, buf + sizeof buf, d).ptr - buf));
+  };
+  auto written = [](double d) {
+    rung::json::Writer w{std::string()};
+    w.number(d);
+    return std::move(w).take();
+  };
+  // Whole numbers take a shortcut: it must agree with to_chars on both sides of its edges.
+  for (double d = -20000; d <= 20000; d += 0.5) REQUIRE(written(d) == shortest(d));
+  for (double d : {-0.0, 0.0, 1e4, -1e4, 9999.0, 1e5, 1e6, 123456789.0, 1e15, 1e16, 0.1, 1.0 / 3, 2.5e-8, 1e300}) {
+    CAPTURE(d);
+    CHECK(written(d) == shortest(d));
+  }
+  CHECK(written(-0.0) == "-0");
+  CHECK(written(1e6) == "1e+06");
+  CHECK(written(std::nan("")) == "null");
+}
+
+TEST_CASE("writer: escapes, nesting, indentation" * doctest::test_suite("json")) {
+  rung::json::Writer w(std::string("x"), 2);
+  w.begin_object();
+  w.key("a").string(std::string("q\"\\\n\x01\x7f\xc3\xa9", 8));
+  w.key(std::string_view("ids")).begin_array(true);
+  w.string("e-1").string("e-2");
+  w.end_array();
+  w.key("o").begin_object();
+  w.key("n").null();
+  w.key("b").boolean(false);
+  w.end_object();
+  w.key("empty").begin_array();
+  w.end_array();
+  w.end_object();
+  CHECK(std::move(w).take() ==
+        "x{\n  \"a\": \"q\\\"\\\\\\n\\u0001\x7f\xc3\xa9\",\n  \"ids\": [\"e-1\", \"e-2\"],\n"
+        "  \"o\": {\n    \"n\": null,\n    \"b\": false\n  },\n  \"empty\": []\n}");
+}
 
 TEST_CASE("E pointer escapes ~ and / (RFC 6901)" * doctest::test_suite("json")) {
   json::Pointer p;

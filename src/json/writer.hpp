@@ -43,6 +43,21 @@ class Writer {
   Writer& end_array() { return close(']'); }
 
   /// `k` is one of rung's member names: plain ASCII, written as it is.
+  /// A literal's length is known here, so its copy is inlined.
+  template <std::size_t N>
+  Writer& key(const char (&k)[N]) {
+    separate();
+    char* p = grab(N + 3);
+    *p++ = '"';
+    std::memcpy(p, k, N - 1);
+    p += N - 1;
+    *p++ = '"';
+    *p++ = ':';
+    size_ = static_cast<std::size_t>(p - out_.data());
+    if (indent_) put(' ');
+    after_key_ = true;
+    return *this;
+  }
   Writer& key(std::string_view k) {
     separate();
     char* p = grab(k.size() + 4);
@@ -67,6 +82,10 @@ class Writer {
   }
   Writer& number(double d) {
     if (!std::isfinite(d)) return null();
+    // A small whole number is written as an integer: the same digits as
+    // the shortest form of the double, which is fixed notation below 10^4.
+    if (d > -1e4 && d < 1e4 && d == static_cast<double>(static_cast<int>(d)) && (d != 0 || !std::signbit(d)))
+      return integer(static_cast<int>(d));
     separate();
     char* p = grab(32);
     size_ = static_cast<std::size_t>(std::to_chars(p, p + 32, d).ptr - out_.data());
@@ -86,9 +105,11 @@ class Writer {
 
   /// Room for `n` more bytes at the cursor; the pointer to them.
   char* grab(std::size_t n) {
-    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n + 1024));
+    if (size_ + n > out_.size()) [[unlikely]]
+      grow(n);
     return out_.data() + size_;
   }
+  [[gnu::noinline]] void grow(std::size_t n) { out_.resize(std::max(out_.size() * 2, size_ + n + 1024)); }
   void put(char c) { *grab(1) = c, ++size_; }
   void append(const char* s, std::size_t n) {
     std::memcpy(grab(n), s, n);
