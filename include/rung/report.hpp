@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -198,7 +199,7 @@ using Fact = std::variant<std::nullptr_t, bool, std::int64_t, double, std::strin
 struct TraceEntry {
   std::string rule;
   std::string outcome;
-  std::vector<std::pair<std::string, Fact>> facts;
+  std::vector<std::pair<std::string_view, Fact>> facts;  ///< keys are the rules' literals
 };
 
 inline Fact date_fact(const std::optional<Date>& d) {
