@@ -104,6 +104,17 @@ RUNG_API int rung_version_number(void);
 RUNG_API const char* rung_example_framework(size_t* len);
 
 /*
+ * The JSON Schema (draft 2020-12) of a document format, compiled into the
+ * library: static NUL-terminated UTF-8 text, do not free; NULL for an
+ * unknown name or NULL. Names: "framework/1", "framework/2", "case/1",
+ * "case/2", "report/1", "report/2", "error/1"; a document's `schema` value
+ * ("rung.case/2") works too. The same bytes as the files installed in
+ * share/rung/schemas and printed by `rung schema NAME`; docs/documents.md
+ * is their field reference. Thread-safe. Since 0.5.
+ */
+RUNG_API const char* rung_schema(const char* name);
+
+/*
  * Parses and indexes a framework document (`rung.framework/1` or `/2`; the
  * framework decides the version of every report).
  * @param[out] out  the new engine on success (caller owns: rung_engine_free),
