@@ -64,8 +64,9 @@ typedef struct rung_buf {
   size_t size;
 } rung_buf;
 
-/* Result codes. RUNG_OK is 0; the input errors of the contract (SPEC §4)
- * come next, in the order of its list; then misuse and internal failure. */
+/* Result codes. RUNG_OK is 0; the input errors (the codes of a rung.error/1
+ * document: rung_schema("error/1"), docs/documents.md) come next; then
+ * misuse and internal failure. */
 typedef enum rung_code {
   RUNG_OK = 0,
   RUNG_E_PARSE = 1,             /* "parse_error" */

@@ -56,8 +56,8 @@ cannot say is in the descriptions: an id must name something that exists
 are counts are written as JSON integers (`30`, not `30.0`: `type_error`).
 
 **Reading the report and error tables.** rung writes every member listed,
-in the order listed, and nothing else; "or null" marks the members that
-may be `null`.
+in the order listed, and nothing else, except where the type says *not
+always*; "or null" marks the members that may be `null`.
 """
 
 
@@ -140,6 +140,8 @@ def rows(node, root, path, required, outputs, out):
         kind = type_text(member, root, outputs)
         if key in node.get("required", []) and not outputs:
             kind += ", *required*"
+        elif key not in node.get("required", []) and outputs:
+            kind += ", *not always*"
         out.append(f"| `{where}` | {kind} | {description(member, root, outputs)} |")
         inner = resolve(member, root)
         if "properties" in inner:

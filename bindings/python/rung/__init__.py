@@ -45,7 +45,7 @@ def _printable(text: str) -> str:
 
 
 class RungError(Exception):
-    """A failed call. `code` is the SPEC's code name ("invalid_date", ...;
+    """A failed call. `code` is the error code ("invalid_date", ...;
     "invalid_argument" or "internal" for what no document causes), `path`
     the JSON Pointer to the offending value, `document` "framework", "case"
     or ""."""
@@ -73,7 +73,8 @@ class UsageError(RungError, ValueError):
 
 
 class InputError(RungError):
-    """A framework or case document is wrong (SPEC §4)."""
+    """A framework or case document is wrong: `code` is one of the codes of
+    schema("error/1") (docs/documents.md)."""
 
 
 def version() -> str:
