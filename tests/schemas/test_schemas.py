@@ -285,6 +285,7 @@ def test_fixture(path):
 
     assert error is not None and error["code"] == expected["code"]
     assert_valid(error, "error", "error")
+    assert_valid({"schema": "rung.error/1", **expected, "message": ""}, "error", "the fixture's error")
     if expected["document"] == "case" and framework is not None:
         assert_valid(framework, "framework", "framework")  # rung accepted it
     wrong = framework if expected["document"] == "framework" else case
@@ -540,6 +541,7 @@ def test_cli_lists_the_names_python_knows():
 def test_documents_md_is_generated_from_the_schemas():
     page = subprocess.run([sys.executable, str(REPO / "scripts" / "documents_md.py")], capture_output=True,
                           text=True, check=True).stdout
+    assert "§" not in page and "SPEC" not in page
     assert page == (REPO / "docs" / "documents.md").read_text(), \
         "docs/documents.md is stale: /usr/bin/python3 scripts/documents_md.py > docs/documents.md"
     for name in rung.SCHEMAS:  # every member of every schema has its row
