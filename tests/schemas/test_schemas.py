@@ -185,13 +185,13 @@ def test_policy_defaults_are_rungs():
         defaults = {k: v["default"] for k, v in SCHEMAS[f"framework/{version}"]["$defs"]["policy"]["properties"].items()}
         implicit = rung.Engine(json.dumps({**framework, "policy": {}}).encode())
         explicit = rung.Engine(json.dumps({**framework, "policy": defaults}).encode())
-        changed = rung.Engine(json.dumps({**framework, "policy": {**defaults, "coverage_min": 0.5}}).encode())
+        other = rung.Engine(json.dumps({**framework, "policy": {**defaults, "coverage_min": 0.5}}).encode())
         for case in cases:
             text = json.dumps(case).encode()
             assert implicit.evaluate(text, raw=True) == explicit.evaluate(text, raw=True)
         # The comparison can see a difference: the trace carries coverage_min.
-        assert implicit.evaluate(json.dumps(cases[0]).encode(), raw=True) != changed.evaluate(
-            json.dumps(cases[0]).encode(), raw=True)
+        first = json.dumps(cases[0]).encode()
+        assert implicit.evaluate(first, raw=True) != other.evaluate(first, raw=True)
 
 
 # ------------------------------------------------------------ what rung reads and writes validates
@@ -333,8 +333,9 @@ def example(name):
 
 SEVEN_DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
-# (base document, edits, rung's code, rung's path). The bases are valid
-# (test_example_and_test_inputs_validate); each edit breaks one rule.
+# Per schema: a valid base document (examples/BASE.json, checked by
+# test_example_and_test_inputs_validate) and rows of (the rule broken, the
+# edits that break it, rung's code, rung's path).
 REJECTED = {
     "framework/1": ("framework", [
         ("type", [("/id", 5)], "type_error", "/id"),
@@ -352,6 +353,9 @@ REJECTED = {
         ("proficiency type", [("/levels/0/expectations/0/level", True)], "type_error",
          "/levels/0/expectations/0/level"),
         ("additionalProperties", [("/policy/coverage_mn", 0.7)], "unknown_field", "/policy/coverage_mn"),
+        ("review_scale minItems", [("/policy/review_scale", [])], "invalid_value", "/policy/review_scale"),
+        ("review_scale uniqueItems", [("/policy/review_scale", ["low", "meets", "low"])], "duplicate_id",
+         "/policy/review_scale/2"),
         ("x- key in a /1 policy", [("/policy/x-source", "hr")], "unknown_field", "/policy/x-source"),
         ("date pattern", [("/calendar/cycles/0/decision", "2027-3-15")], "invalid_date",
          "/calendar/cycles/0/decision"),
@@ -544,7 +548,8 @@ def test_documents_md_is_generated_from_the_schemas():
     assert "§" not in page and "SPEC" not in page
     assert page == (REPO / "docs" / "documents.md").read_text(), \
         "docs/documents.md is stale: /usr/bin/python3 scripts/documents_md.py > docs/documents.md"
-    for name in rung.SCHEMAS:  # every member of every schema has its row
+    for name in rung.SCHEMAS:  # every schema has its section, every member its row
+        assert f"\n## rung.{name}\n" in page
         for node, _ in walk(SCHEMAS[name]):
             for member in node.get("properties", {}):
                 assert f".{member}` |" in page or f"| `{member}` |" in page, member
