@@ -54,6 +54,9 @@ and is never reported. The error codes in the descriptions
 cannot say is in the descriptions: an id must name something that exists
 (`unknown_reference`), ids are unique (`duplicate_id`), and numbers that
 are counts are written as JSON integers (`30`, not `30.0`: `type_error`).
+Where a member takes one of a few values, each is listed with what it
+means (in the schemas, `enumDescriptions` beside `enum`, the list editors
+such as VS Code show while one types a document).
 
 **Reading the report and error tables.** rung writes every member listed,
 in the order listed, and nothing else, except where the type says *not
