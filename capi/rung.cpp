@@ -82,8 +82,7 @@ int report(rung_error** err, const rung::InputError& e) noexcept {
 /// or an internal failure; its document is "".
 int failure(rung_error** err, int code, const char* code_name, const char* what) noexcept {
   try {
-    std::string json;
-    rung::json::Writer w(json);
+    rung::json::Writer w{std::string()};
     w.begin_object();
     w.key("schema").string("rung.error/1");
     w.key("document").string("");
@@ -91,7 +90,7 @@ int failure(rung_error** err, int code, const char* code_name, const char* what)
     w.key("path").string("");
     w.key("message").string(what);
     w.end_object();
-    return report(err, code, code_name, "", "", what, std::move(json));
+    return report(err, code, code_name, "", "", what, std::move(w).take());
   } catch (...) {
     return report(err, code, code_name, "", {}, {}, {});
   }

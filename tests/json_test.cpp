@@ -88,6 +88,12 @@ TEST_CASE("E limit_exceeded: 100,000 items pass, 100,001 fail at the array" * do
   CHECK(e.path == "/extra/a~1b");
   const auto nested_in_array = case_error(with_extra("[1,[2," + items(100001) + "]]"));
   CHECK(nested_in_array.path == "/extra/1/1");
+  // A key with an escape is unescaped by the parser outside the text: the
+  // path still names it, after later keys have come and gone.
+  const auto escaped = case_error(with_extra("{\"x\":{\"y\":1},\"c\\u002fd\":{\"z\":0,\"e\":" + items(100001) + "}}"));
+  CHECK(escaped.path == "/extra/c~1d/e");
+  const auto escaped_outer = case_error(with_extra("{\"c\\nd\":[{\"k\":1}," + items(100001) + "]}"));
+  CHECK(escaped_outer.path == "/extra/c\nd/1");
 }
 
 TEST_CASE("E parse_error: invalid UTF-8, BOM, NaN, trailing data, with line and column" * doctest::test_suite("json")) {

@@ -4,6 +4,7 @@
 //   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
 //   rung schema [NAME]
+//   rung import ft|monzo [--id ID] [--gate LEVEL=GATE]... FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
 #include <algorithm>
 #include <atomic>
@@ -26,6 +27,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/import.hpp"
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
 #include "json/read.hpp"
@@ -402,6 +404,18 @@ int main(int argc, char** argv) {
   sch->add_option("name", schema_name,
                   "framework/1, framework/2, case/1, case/2, report/1, report/2 or error/1 (none: list them)");
 
+  std::string import_format, import_path, import_id;
+  std::vector<std::string> import_gates;
+  auto* imp = app.add_subcommand("import", "Write another progression framework as rung.framework/2 (docs/import.md)");
+  imp->add_option("format", import_format, "ft (Financial-Times/engineering-progression YAML) or monzo "
+                                           "(monzo/progression-framework Markdown)")
+      ->required()
+      ->check(CLI::IsMember({"ft", "monzo"}));
+  imp->add_option("file", import_path, "The file, or - for standard input")->required();
+  imp->add_option("--id", import_id, "The framework's id (default: made from the file's name or path)");
+  imp->add_option("--gate", import_gates, "LEVEL=GATE: the level's gate (open, application or vacancy), over "
+                                          "the importer's choice; repeatable");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -414,6 +428,7 @@ int main(int argc, char** argv) {
     if (check->parsed()) return check_framework(check_path, as_of);
     if (sum->parsed()) return summarize(summarize_input, summarize_format);
     if (sch->parsed()) return print_schema(schema_name);
+    if (imp->parsed()) return rung::cli::import_framework(import_format, import_path, import_id, import_gates);
     if (bat->parsed())
       return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib, audience);
   } catch (const std::exception& e) {

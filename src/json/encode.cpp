@@ -210,7 +210,7 @@ void fact(Writer& w, const Fact& f) {
 }  // namespace
 
 void encode_report(const Report& r, std::string& out, int indent) {
-  Writer w(out, indent);
+  Writer w(std::move(out), indent);
   w.begin_object();
   const bool v2 = r.version >= 2;
   w.key("schema").string(v2 ? "rung.report/2" : "rung.report/1");
@@ -290,10 +290,11 @@ void encode_report(const Report& r, std::string& out, int indent) {
   }
   w.end_array();
   w.end_object();
+  out = std::move(w).take();
 }
 
 void encode_error(const InputError& e, std::string& out, int indent, std::size_t line) {
-  Writer w(out, indent);
+  Writer w(std::move(out), indent);
   w.begin_object();
   w.key("schema").string("rung.error/1");
   w.key("document").string(name(e.document));
@@ -302,6 +303,7 @@ void encode_error(const InputError& e, std::string& out, int indent, std::size_t
   w.key("message").string(e.message);
   if (line) w.key("line").integer(static_cast<std::int64_t>(line));
   w.end_object();
+  out = std::move(w).take();
 }
 
 }  // namespace rung::json

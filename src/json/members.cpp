@@ -83,13 +83,14 @@ class Walk {
       : document_(document), version_(version), limit_(limit) {}
 
   void object(const bj::object& o, std::span<const Member> kind) {
+    std::size_t hint = 0;  // documents mostly list members in the schema's order
     for (const bj::key_value_pair& kv : o) {
       if (full()) return;
       const std::string_view key = kv.key();
       if (key.starts_with("x-")) continue;  // an extension: the platform's data, nothing of ours inside
       const std::size_t depth = path_.size();
       path_.push(key);
-      if (const Member* m = find(kind, key)) value(kv.value(), *m);
+      if (const Member* m = find(kind, key, hint)) value(kv.value(), *m);
       else found_.push_back({document_, path_.str()});
       path_.truncate(depth);
     }
@@ -118,10 +119,14 @@ class Walk {
     }
   }
 
-  // A member of a later version than the document's is unknown to it.
-  const Member* find(std::span<const Member> kind, std::string_view key) const {
-    for (const Member& m : kind)
-      if (m.name == key) return m.since <= version_ ? &m : nullptr;
+  // A member of a later version than the document's is unknown to it. The
+  // search starts at `hint`, just after the last member found.
+  const Member* find(std::span<const Member> kind, std::string_view key, std::size_t& hint) const {
+    for (std::size_t n = 0, i = hint; n < kind.size(); ++n, i = i + 1 == kind.size() ? 0 : i + 1) {
+      if (kind[i].name != key) continue;
+      hint = i + 1 == kind.size() ? 0 : i + 1;
+      return kind[i].since <= version_ ? &kind[i] : nullptr;
+    }
     return nullptr;
   }
 

@@ -28,12 +28,17 @@ struct LimitedHandler {
 
   struct Frame {
     bool array = false;
-    std::size_t items = 0;  // completed items
-    std::string key;        // objects: the current member's key
+    bool key_owned = false;  // objects: the key is in `owned`, not a view of the text
+    std::size_t items = 0;   // completed items
+    std::string_view key;    // objects: the current member's key, as it is in the text
+    std::string owned;       // a key with escapes or split across writes, unescaped
+
+    std::string_view current_key() const { return key_owned ? std::string_view(owned) : key; }
   };
 
   bj::value_stack st;
   std::vector<Frame> frames;
+  std::string_view text;  // the document: a key found in it as is needs no copy
   bool key_partial = false;
   bool over_limit = false;
   std::string limit_path;
@@ -48,7 +53,7 @@ struct LimitedHandler {
     Pointer p;
     for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
       if (frames[i].array) p.push(frames[i].items);
-      else p.push(frames[i].key);
+      else p.push(frames[i].current_key());
     }
     limit_path = p.str();  // the keys are still alive in `frames`
     ec = bj::error::array_too_large;
@@ -58,7 +63,7 @@ struct LimitedHandler {
   bool on_document_begin(bj::error_code&) { return true; }
   bool on_document_end(bj::error_code&) { return true; }
   bool on_object_begin(bj::error_code&) {
-    frames.push_back(Frame{false, 0, {}});
+    frames.emplace_back();
     return true;
   }
   bool on_object_end(std::size_t n, bj::error_code& ec) {
@@ -67,7 +72,7 @@ struct LimitedHandler {
     return bump(ec);
   }
   bool on_array_begin(bj::error_code&) {
-    frames.push_back(Frame{true, 0, {}});
+    frames.emplace_back().array = true;
     return true;
   }
   bool on_array_end(std::size_t n, bj::error_code& ec) {
@@ -76,16 +81,27 @@ struct LimitedHandler {
     return bump(ec);
   }
   bool on_key_part(bj::string_view s, std::size_t, bj::error_code&) {
-    if (!key_partial) frames.back().key.clear();
+    Frame& f = frames.back();
+    if (!key_partial) f.owned.clear();
     key_partial = true;
-    frames.back().key.append(s.data(), s.size());
+    f.key_owned = true;
+    f.owned.append(s.data(), s.size());
     st.push_chars(s);
     return true;
   }
+
   bool on_key(bj::string_view s, std::size_t, bj::error_code&) {
-    if (!key_partial) frames.back().key.clear();
+    Frame& f = frames.back();
+    const bool in_text = !key_partial && s.data() >= text.data() && s.data() + s.size() <= text.data() + text.size();
+    if (in_text) {
+      f.key = {s.data(), s.size()};
+      f.key_owned = false;
+    } else {
+      if (!key_partial) f.owned.clear();
+      f.owned.append(s.data(), s.size());
+      f.key_owned = true;
+    }
     key_partial = false;
-    frames.back().key.append(s.data(), s.size());
     st.push_key(s);
     return true;
   }
@@ -242,6 +258,7 @@ Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document
   m.parser.reset();
   LimitedHandler& h = m.parser.handler();
   h.frames.clear();
+  h.text = text;
   h.key_partial = false;
   h.over_limit = false;
   h.st.reset(bj::storage_ptr(&*m.resource));

@@ -49,8 +49,12 @@ class Pointer {
     bool is_index;
   };
   std::size_t next() {
-    if (size_ == kMaxTokens) throw std::length_error("JSON Pointer deeper than the parser allows");
+    if (size_ == kMaxTokens) [[unlikely]]
+      too_deep();
     return size_++;
+  }
+  [[noreturn, gnu::cold, gnu::noinline]] static void too_deep() {
+    throw std::length_error("JSON Pointer deeper than the parser allows");
   }
   std::array<Token, kMaxTokens> tokens_{};
   std::size_t size_ = 0;

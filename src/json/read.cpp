@@ -156,12 +156,12 @@ class Walker {
   }
 
   // ---- members: `null` on an optional member means absent
-  static const bj::value* optional(const bj::object& o, std::string_view key) {
-    const bj::value* v = o.if_contains(bj::string_view(key.data(), key.size()));
+  const bj::value* optional(const bj::object& o, std::string_view key) const {
+    const bj::value* v = member(o, key);
     return v && !v->is_null() ? v : nullptr;
   }
   const bj::value& required(const bj::object& o, std::string_view key) {
-    const bj::value* v = o.if_contains(bj::string_view(key.data(), key.size()));
+    const bj::value* v = member(o, key);
     auto scope = at(key);
     if (!v) fail(ErrorCode::missing_field, "missing member \"" + std::string(key) + "\"");
     if (v->is_null()) fail(ErrorCode::type_error, "required member \"" + std::string(key) + "\" is null");
@@ -170,7 +170,7 @@ class Walker {
 
   // ---- common shapes
   /// The number of items of the array member `key` (0 when absent or not an array).
-  static std::size_t size_of(const bj::object& o, std::string_view key) {
+  std::size_t size_of(const bj::object& o, std::string_view key) const {
     const bj::value* v = optional(o, key);
     return v && v->is_array() ? v->get_array().size() : 0;
   }
@@ -238,9 +238,29 @@ class Walker {
   }
 
  private:
+  /// The member `key` of `o`, or null. The readers ask for an object's
+  /// members in the order documents usually list them, so a small object is
+  /// searched from just after the member found last (keys are unique: the
+  /// parser keeps the last of duplicates); a large one by its hash index.
+  const bj::value* member(const bj::object& o, std::string_view key) const {
+    const std::size_t n = o.size();
+    if (n > 16) return o.if_contains(bj::string_view(key.data(), key.size()));
+    std::size_t i = &o == last_object_ && next_ < n ? next_ : 0;
+    const bj::key_value_pair* kv = o.begin();
+    for (std::size_t tried = 0; tried < n; ++tried, i = i + 1 == n ? 0 : i + 1) {
+      if (kv[i].key() != key) continue;
+      last_object_ = &o;
+      next_ = i + 1;
+      return &kv[i].value();
+    }
+    return nullptr;
+  }
+
   Document doc_;
   Pointer path_;
   Mark count_ = 0;
+  mutable const bj::object* last_object_ = nullptr;  // member(): where the last search ended
+  mutable std::size_t next_ = 0;
 };
 
 /// A proficiency as written: a label or an integer (the scale decides later).
@@ -334,12 +354,12 @@ class FrameworkReader {
       c.category = w_.optional_string(o, "category");
     });
     w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) { level(w_.object(v), i); });
-    if (const bj::value* p = Walker::optional(root, "policy")) {
+    if (const bj::value* p = w_.optional(root, "policy")) {
       auto scope = w_.at("policy");
       policy(w_.object(*p));
     }
     d_.review_min.at.mark = w_.mark();  // checked against review_scale once the policy is read
-    if (const bj::value* c = Walker::optional(root, "calendar")) {
+    if (const bj::value* c = w_.optional(root, "calendar")) {
       auto scope = w_.at("calendar");
       calendar(w_.object(*c));
     }
@@ -358,7 +378,7 @@ class FrameworkReader {
       l.rank = {w_.integer(rank, -kMaxRank, kMaxRank), {w_.mark(), u32(i)}};
     }
     if (d_.version >= 2)
-      if (const bj::value* g = Walker::optional(o, "gate")) {
+      if (const bj::value* g = w_.optional(o, "gate")) {
         auto scope = w_.at("gate");
         l.gate = static_cast<Gate>(w_.choice(*g, kGates));
       }
@@ -371,7 +391,7 @@ class FrameworkReader {
         auto scope = w_.at("level");
         x.level = {proficiency(w_, lv), {w_.mark(), u32(i), u32(j)}};
       }
-      if (const bj::value* wv = Walker::optional(eo, "weight")) {
+      if (const bj::value* wv = w_.optional(eo, "weight")) {
         auto scope = w_.at("weight");
         x.weight = weight(*wv);
       }
@@ -387,7 +407,7 @@ class FrameworkReader {
             auto scope = w_.at("text");
             w_.fail(ErrorCode::invalid_value, "a criterion's text is not blank");
           }
-          if (const bj::value* wv = Walker::optional(co, "weight")) {
+          if (const bj::value* wv = w_.optional(co, "weight")) {
             auto scope = w_.at("weight");
             c.weight = weight(*wv);
           }
@@ -403,8 +423,8 @@ class FrameworkReader {
 
   /// /2: `tracks`, or `track` as its one-item form (never both).
   void tracks(const bj::object& o, LevelDraft& l) {
-    const bj::value* many = Walker::optional(o, "tracks");
-    const bj::value* one = Walker::optional(o, "track");
+    const bj::value* many = w_.optional(o, "tracks");
+    const bj::value* one = w_.optional(o, "track");
     if (!many && !one) {
       auto scope = w_.at("tracks");
       w_.fail(ErrorCode::missing_field, "missing member \"tracks\" (or \"track\")");
@@ -469,11 +489,11 @@ class FrameworkReader {
   }
 
   void calendar(const bj::object& o) {
-    if (const bj::value* v = Walker::optional(o, "effective_after_days")) {
+    if (const bj::value* v = w_.optional(o, "effective_after_days")) {
       auto scope = w_.at("effective_after_days");
       d_.effective_after_days = static_cast<int>(w_.integer(*v, 0, kMaxDays));
     }
-    d_.cycles_listed = Walker::optional(o, "cycles") != nullptr;
+    d_.cycles_listed = w_.optional(o, "cycles") != nullptr;
     w_.each(o, "cycles", [&](const bj::value& v, std::size_t i) {
       const bj::object& co = w_.object(v);
       CycleDraft& c = d_.cycles.emplace_back();
@@ -481,8 +501,8 @@ class FrameworkReader {
       c.decision = w_.required_date(co, "decision");
       c.effective = w_.optional_date(co, "effective");
     });
-    const bj::value* every = Walker::optional(o, "every_months");
-    const bj::value* first = Walker::optional(o, "first_decision");
+    const bj::value* every = w_.optional(o, "every_months");
+    const bj::value* first = w_.optional(o, "first_decision");
     std::int64_t every_months = 0;
     std::optional<Date> first_decision;
     if (every) {
@@ -503,7 +523,7 @@ class FrameworkReader {
     }
     if (every) d_.every = std::make_pair(static_cast<int>(every_months), *first_decision);
     BusinessCalendar& b = d_.business;
-    if (const bj::value* v = Walker::optional(o, "weekend")) {
+    if (const bj::value* v = w_.optional(o, "weekend")) {
       auto scope = w_.at("weekend");
       const bj::array& a = w_.array(*v);
       b.weekend.fill(false);
@@ -597,15 +617,15 @@ class CaseReader {
       auto scope = w_.at("employee");
       employee(w_.object(e));
     }
-    d_.assessments.reserve(Walker::size_of(root, "assessments"));
-    d_.assessment_refs.reserve(Walker::size_of(root, "assessments"));
+    d_.assessments.reserve(w_.size_of(root, "assessments"));
+    d_.assessment_refs.reserve(w_.size_of(root, "assessments"));
     w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
-    d_.evidence.reserve(Walker::size_of(root, "evidence"));
-    d_.evidence_refs.reserve(Walker::size_of(root, "evidence"));
-    evidence_ids_ = IdSet(Walker::size_of(root, "evidence"));
-    d_.refs.reserve(2 * Walker::size_of(root, "evidence"));
+    d_.evidence.reserve(w_.size_of(root, "evidence"));
+    d_.evidence_refs.reserve(w_.size_of(root, "evidence"));
+    evidence_ids_ = IdSet(w_.size_of(root, "evidence"));
+    d_.refs.reserve(2 * w_.size_of(root, "evidence"));
     w_.each(root, "evidence", [&](const bj::value& v, std::size_t i) { evidence(w_.object(v), i); });
-    if (const bj::value* p = Walker::optional(root, "plan")) {
+    if (const bj::value* p = w_.optional(root, "plan")) {
       auto scope = w_.at("plan");
       plan(w_.object(*p));
     }
@@ -639,23 +659,23 @@ class CaseReader {
     d_.employee_id = w_.required_string(o, "id");
     d_.level = text_at(o, "level");
     if (d_.version.value >= 2) {
-      if (const bj::value* t = Walker::optional(o, "track")) {
+      if (const bj::value* t = w_.optional(o, "track")) {
         auto scope = w_.at("track");
         d_.track = At<Text>{w_.string(*t), {w_.mark()}};
       }
-      if (const bj::value* n = Walker::optional(o, "name")) {
+      if (const bj::value* n = w_.optional(o, "name")) {
         auto scope = w_.at("name");
         d_.name = w_.string(*n);
         if (d_.name.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
           w_.fail(ErrorCode::invalid_value, "a name is not blank");
       }
     }
-    if (const bj::value* t = Walker::optional(o, "target")) {
+    if (const bj::value* t = w_.optional(o, "target")) {
       auto scope = w_.at("target");
       d_.target = At<Text>{w_.string(*t), {w_.mark()}};
     }
     d_.in_level_since = w_.optional_date(o, "in_level_since");
-    if (const bj::value* r = Walker::optional(o, "last_review")) {
+    if (const bj::value* r = w_.optional(o, "last_review")) {
       auto scope = w_.at("last_review");
       const bj::object& ro = w_.object(*r);
       d_.review_rating = text_at(ro, "rating");
@@ -719,33 +739,33 @@ class CaseReader {
 
   void plan(const bj::object& o) {
     d_.agreed_on = w_.optional_date(o, "agreed_on");
-    if (const bj::value* t = Walker::optional(o, "target_cycle")) {
+    if (const bj::value* t = w_.optional(o, "target_cycle")) {
       auto scope = w_.at("target_cycle");
       d_.target_cycle = At<Text>{w_.string(*t), {w_.mark()}};
     }
-    d_.goals.reserve(Walker::size_of(o, "goals"));
-    d_.goal_ids = IdSet(Walker::size_of(o, "goals"));
+    d_.goals.reserve(w_.size_of(o, "goals"));
+    d_.goal_ids = IdSet(w_.size_of(o, "goals"));
     w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
       const bj::object& go = w_.object(v);
       Goal& g = d_.goals.emplace_back();
       g.id = unique_id(go, d_.goal_ids, "goal", i).value;
       g.title = w_.optional_string(go, "title");
-      if (const bj::value* h = Walker::optional(go, "horizon")) {
+      if (const bj::value* h = w_.optional(go, "horizon")) {
         auto scope = w_.at("horizon");
         g.horizon = p6_parse_horizon(w_.string(*h));
         if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
       w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
     });
-    d_.milestones.reserve(Walker::size_of(o, "milestones"));
-    d_.milestone_refs.reserve(Walker::size_of(o, "milestones"));
-    IdSet milestone_ids(Walker::size_of(o, "milestones"));
+    d_.milestones.reserve(w_.size_of(o, "milestones"));
+    d_.milestone_refs.reserve(w_.size_of(o, "milestones"));
+    IdSet milestone_ids(w_.size_of(o, "milestones"));
     w_.each(o, "milestones", [&](const bj::value& v, std::size_t i) {
       const bj::object& mo = w_.object(v);
       Milestone& m = d_.milestones.emplace_back();
       MilestoneRefs& md = d_.milestone_refs.emplace_back();
       m.id = unique_id(mo, milestone_ids, "milestone", i).value;
-      if (const bj::value* g = Walker::optional(mo, "goal")) {
+      if (const bj::value* g = w_.optional(mo, "goal")) {
         auto scope = w_.at("goal");
         m.goal = w_.string(*g);
         md.goal = Source{w_.mark(), u32(i)};

@@ -1,20 +1,39 @@
 // A small streaming JSON writer: members come out in the order they are
-// written (SPEC §3 order), numbers in their shortest round-trip form.
+// written (the report's order in docs/rules.md), numbers in their shortest
+// round-trip form.
+//
+// The writer owns the text while it writes: it moves `out` in and hands
+// it back with take(), so nothing can read a document half written. It
+// writes through a cursor into a buffer grown ahead of it (one bounds check
+// per token, no append per piece).
 #pragma once
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <utility>
 
 namespace rung::json {
 
 class Writer {
  public:
   /// `indent` 0 writes one line; otherwise that many spaces a level.
-  explicit Writer(std::string& out, int indent = 0) : out_(out), indent_(indent) {}
+  /// What `out` holds already is kept; the document is appended.
+  explicit Writer(std::string&& out, int indent = 0) : out_(std::move(out)), size_(out_.size()), indent_(indent) {}
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  /// The text: what `out` held, then everything written.
+  [[nodiscard]] std::string take() && {
+    out_.resize(size_);
+    return std::move(out_);
+  }
 
   /// A `compact` container is written on one line even when indenting
   /// (lists of ids, small records), and so is everything inside it.
@@ -26,25 +45,32 @@ class Writer {
   /// `k` is one of rung's member names: plain ASCII, written as it is.
   Writer& key(std::string_view k) {
     separate();
-    out_ += '"';
-    out_.append(k);
-    out_.append(indent_ ? "\": " : "\":");
+    char* p = grab(k.size() + 4);
+    *p++ = '"';
+    std::memcpy(p, k.data(), k.size());
+    p += k.size();
+    *p++ = '"';
+    *p++ = ':';
+    size_ = static_cast<std::size_t>(p - out_.data());
+    if (indent_) put(' ');
     after_key_ = true;
     return *this;
   }
 
   Writer& null() { return raw("null"); }
-  Writer& boolean(bool b) { return raw(b ? "true" : "false"); }
+  Writer& boolean(bool b) { return raw(b ? std::string_view("true") : std::string_view("false")); }
   Writer& integer(std::int64_t i) {
-    char buf[24];
-    auto r = std::to_chars(buf, buf + sizeof buf, i);
-    return raw(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+    separate();
+    char* p = grab(24);
+    size_ = static_cast<std::size_t>(std::to_chars(p, p + 24, i).ptr - out_.data());
+    return *this;
   }
   Writer& number(double d) {
     if (!std::isfinite(d)) return null();
-    char buf[32];
-    auto r = std::to_chars(buf, buf + sizeof buf, d);
-    return raw(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+    separate();
+    char* p = grab(32);
+    size_ = static_cast<std::size_t>(std::to_chars(p, p + 32, d).ptr - out_.data());
+    return *this;
   }
   Writer& string(std::string_view s) {
     separate();
@@ -53,78 +79,99 @@ class Writer {
   }
 
  private:
-  Writer& raw(std::string_view text) {
-    separate();
-    out_ += text;
-    return *this;
-  }
   struct Frame {
     bool first = true;
     bool compact = false;
   };
 
+  /// Room for `n` more bytes at the cursor; the pointer to them.
+  char* grab(std::size_t n) {
+    if (size_ + n > out_.size()) out_.resize(std::max(out_.size() * 2, size_ + n + 1024));
+    return out_.data() + size_;
+  }
+  void put(char c) { *grab(1) = c, ++size_; }
+  void append(const char* s, std::size_t n) {
+    std::memcpy(grab(n), s, n);
+    size_ += n;
+  }
+  Writer& raw(std::string_view text) {
+    separate();
+    append(text.data(), text.size());
+    return *this;
+  }
+
   Writer& open(char c, bool compact) {
     separate();
-    out_ += c;
-    frames_.push_back({true, compact || in_compact()});
+    put(c);
+    if (depth_ == frames_.size()) throw std::length_error("rung::json::Writer: nesting too deep");
+    const bool inherit = in_compact();
+    frames_[depth_++] = {true, compact || inherit};
     return *this;
   }
   Writer& close(char c) {
-    const Frame f = frames_.back();
-    frames_.pop_back();
+    const Frame f = frames_[--depth_];
     if (!f.first && !f.compact) newline();
-    out_ += c;
+    put(c);
     return *this;
   }
-  bool in_compact() const { return !frames_.empty() && frames_.back().compact; }
+  bool in_compact() const { return depth_ && frames_[depth_ - 1].compact; }
   void separate() {
     if (after_key_) {
       after_key_ = false;
       return;
     }
-    if (frames_.empty()) return;
-    Frame& f = frames_.back();
-    if (!f.first) out_ += (f.compact && indent_) ? ", " : ",";
+    if (!depth_) return;
+    Frame& f = frames_[depth_ - 1];
+    if (!f.first) {
+      if (f.compact && indent_) append(", ", 2);
+      else put(',');
+    }
     f.first = false;
     if (!f.compact) newline();
   }
   void newline() {
     if (!indent_) return;
-    out_ += '\n';
-    out_.append(frames_.size() * static_cast<std::size_t>(indent_), ' ');
+    const std::size_t n = depth_ * static_cast<std::size_t>(indent_);
+    char* p = grab(n + 1);
+    *p = '\n';
+    std::memset(p + 1, ' ', n);
+    size_ += n + 1;
   }
-  static bool needs_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
   void quote(std::string_view s) {
-    out_ += '"';
-    std::size_t run = 0;  // start of the pending run of characters copied as they are
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      if (!needs_escape(c)) continue;
-      out_.append(s.data() + run, i - run);
-      run = i + 1;
+    // Each byte is at most 6 bytes escaped: room for all of them at once.
+    char* p = grab(s.size() * 6 + 2);
+    *p++ = '"';
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        *p++ = ch;
+        continue;
+      }
+      *p++ = '\\';
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
+        case '"': *p++ = '"'; break;
+        case '\\': *p++ = '\\'; break;
+        case '\n': *p++ = 'n'; break;
+        case '\r': *p++ = 'r'; break;
+        case '\t': *p++ = 't'; break;
+        case '\b': *p++ = 'b'; break;
+        case '\f': *p++ = 'f'; break;
         default: {
-          static const char hex[] = "0123456789abcdef";
-          const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
-          out_.append(u, sizeof u);
+          static constexpr char hex[] = "0123456789abcdef";
+          *p++ = 'u', *p++ = '0', *p++ = '0', *p++ = hex[c >> 4], *p++ = hex[c & 15];
         }
       }
     }
-    out_.append(s.data() + run, s.size() - run);
-    out_ += '"';
+    *p++ = '"';
+    size_ = static_cast<std::size_t>(p - out_.data());
   }
 
-  std::string& out_;
+  std::string out_;
+  std::size_t size_;  ///< bytes written; `out_` is longer until take()
   int indent_;
-  std::vector<Frame> frames_;
+  std::array<Frame, 32> frames_{};
+  std::size_t depth_ = 0;
   bool after_key_ = false;
 };
 
