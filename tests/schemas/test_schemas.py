@@ -196,8 +196,10 @@ def test_policy_defaults_are_rungs():
 
 # ------------------------------------------------------------ what rung reads and writes validates
 
+IMPORT = REPO / "tests" / "import"
 INPUTS = sorted(EXAMPLES.glob("*.json")) + sorted(FRAMEWORKS.glob("*.json")) + sorted(
-    p for p in (REPO / "tests" / "conformance").glob("*/*.json") if p.name != "expected.json")
+    p for p in (REPO / "tests" / "conformance").glob("*/*.json") if p.name != "expected.json") + sorted(
+    IMPORT.glob("*.json")) + sorted(IMPORT.glob("expected/*.json"))
 
 
 @pytest.mark.parametrize("path", INPUTS, ids=lambda p: str(p.relative_to(REPO)))
@@ -304,6 +306,20 @@ def test_fixture(path):
             f"the schema accepts what rung rejects with {expected['code']} at {expected['path']}"
     else:
         assert expected["code"] in BEYOND_SCHEMA | {"limit_exceeded"}
+
+
+@pytest.mark.parametrize("path", sorted(IMPORT.glob("*.yml")) + sorted(IMPORT.glob("*.md")) + sorted(
+    IMPORT.glob("bad/*")), ids=lambda p: str(p.relative_to(IMPORT)))
+def test_rung_import_writes_a_framework_2_or_an_error_1(path):
+    out = subprocess.run([CLI, "import", "ft" if path.suffix == ".yml" else "monzo", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    doc = strict_json(out.stdout)
+    if path.parent.name == "bad":
+        assert out.returncode == 1 and doc["schema"] == "rung.error/1"
+        assert_valid(doc, "error", path.name)
+    else:
+        assert out.returncode == 0 and doc["schema"] == "rung.framework/2"
+        assert_valid(doc, "framework", path.name)
 
 
 # ------------------------------------------------------------ documents the schemas reject
