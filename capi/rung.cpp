@@ -10,6 +10,7 @@
 #include "json/writer.hpp"
 #include "rung/audience.hpp"
 #include "rung/engine.hpp"
+#include "schemas.hpp"
 
 struct rung_engine {
   rung::Engine engine;
@@ -144,6 +145,12 @@ const char* rung_example_framework(size_t* len) {
   const std::string_view fw = rung::builtin_framework();
   if (len) *len = fw.size();
   return fw.data();
+}
+
+const char* rung_schema(const char* name) {
+  if (!name) return nullptr;
+  const auto text = rung::schema(name);
+  return text ? text->data() : nullptr;  // NUL-terminated: see schemas.hpp
 }
 
 int rung_engine_new(rung_engine** out, const char* framework_json, size_t len, rung_error** err) {

@@ -64,8 +64,9 @@ typedef struct rung_buf {
   size_t size;
 } rung_buf;
 
-/* Result codes. RUNG_OK is 0; the input errors of the contract (SPEC §4)
- * come next, in the order of its list; then misuse and internal failure. */
+/* Result codes. RUNG_OK is 0; the input errors (the codes of a rung.error/1
+ * document: rung_schema("error/1"), docs/documents.md) come next; then
+ * misuse and internal failure. */
 typedef enum rung_code {
   RUNG_OK = 0,
   RUNG_E_PARSE = 1,             /* "parse_error" */
@@ -102,6 +103,17 @@ RUNG_API int rung_version_number(void);
 /* The example framework compiled into the library (examples/framework.json):
  * static bytes, do not free. `*len` receives their length when len != NULL. */
 RUNG_API const char* rung_example_framework(size_t* len);
+
+/*
+ * The JSON Schema (draft 2020-12) of a document format, compiled into the
+ * library: static NUL-terminated UTF-8 text, do not free; NULL for an
+ * unknown name or NULL. Names: "framework/1", "framework/2", "case/1",
+ * "case/2", "report/1", "report/2", "error/1"; a document's `schema` value
+ * ("rung.case/2") works too. The same bytes as the files installed in
+ * share/rung/schemas and printed by `rung schema NAME`; docs/documents.md
+ * is their field reference. Thread-safe. Since 0.5.
+ */
+RUNG_API const char* rung_schema(const char* name);
 
 /*
  * Parses and indexes a framework document (`rung.framework/1` or `/2`; the

@@ -31,6 +31,9 @@ string(REGEX REPLACE "/$" "" RUNG_PC_TO_PREFIX "${RUNG_PC_TO_PREFIX}")
 configure_file(cmake/rung.pc.in ${CMAKE_CURRENT_BINARY_DIR}/rung.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/rung.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 
+# The documents' JSON Schemas, the same bytes as rung_schema() returns.
+install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/rung/schemas FILES_MATCHING PATTERN "*.schema.json")
+
 if(RUNG_BUILD_CLI)
   install(TARGETS rung_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()

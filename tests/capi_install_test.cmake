@@ -32,6 +32,14 @@ foreach(f include/rung.h include/rung/evaluate.hpp lib/cmake/rung/rungConfig.cma
     message(FATAL_ERROR "not installed: ${f}")
   endif()
 endforeach()
+# The schemas, as they are in the repository.
+foreach(name framework-1 framework-2 case-1 case-2 report-1 report-2 error-1)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${prefix}/share/rung/schemas/${name}.schema.json
+                  ${SOURCE}/schemas/${name}.schema.json RESULT_VARIABLE differ)
+  if(differ)
+    message(FATAL_ERROR "not installed as in schemas/: share/rung/schemas/${name}.schema.json")
+  endif()
+endforeach()
 file(GLOB sonames ${prefix}/lib/librung.so.*)
 if(NOT sonames)
   message(FATAL_ERROR "no versioned librung.so installed")

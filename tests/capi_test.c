@@ -287,6 +287,26 @@ static void test_options(rung_engine* v1) {
   rung_engine_free(engine);
 }
 
+/* The schemas compiled in: by short name or a document's `schema` value, NULL otherwise. */
+static void test_schemas(void) {
+  static const char* const names[] = {"framework/1", "framework/2", "case/1", "case/2", "report/1", "report/2",
+                                      "error/1"};
+  static const char head[] = "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n";
+  size_t i;
+  for (i = 0; i < sizeof names / sizeof names[0]; ++i) {
+    const char* text = rung_schema(names[i]);
+    char title[64];
+    snprintf(title, sizeof title, "\"title\": \"rung.%s\"", names[i]);
+    CHECK(text != NULL && strncmp(text, head, sizeof head - 1) == 0);
+    CHECK(text != NULL && strstr(text, title) != NULL);
+  }
+  CHECK(rung_schema("rung.case/2") == rung_schema("case/2"));
+  CHECK(rung_schema("case/3") == NULL);
+  CHECK(rung_schema("") == NULL);
+  CHECK(rung_schema("rung.") == NULL);
+  CHECK(rung_schema(NULL) == NULL);
+}
+
 int main(int argc, char** argv) {
   rung_engine* engine;
   if (argc < 2) {
@@ -301,6 +321,7 @@ int main(int argc, char** argv) {
   test_null_arguments(engine);
   test_version_2();
   test_options(engine);
+  test_schemas();
   rung_engine_free(engine);
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures ? 1 : 0;

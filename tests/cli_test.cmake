@@ -120,3 +120,23 @@ foreach(threads 1 3)
     message(FATAL_ERROR "batch summary: ${batch_err}")
   endif()
 endforeach()
+
+# schema: each compiled-in schema is its file's bytes; no name lists them; an
+# unknown name is a usage error that lists them too.
+run(0 names schema)
+if(NOT names STREQUAL "framework/1\nframework/2\ncase/1\ncase/2\nreport/1\nreport/2\nerror/1\n")
+  message(FATAL_ERROR "rung schema: ${names}")
+endif()
+foreach(name framework-1 framework-2 case-1 case-2 report-1 report-2 error-1)
+  string(REPLACE "-" "/" short ${name})
+  execute_process(COMMAND ${RUNG} schema ${short} OUTPUT_FILE ${WORK}/${name}.json RESULT_VARIABLE status)
+  execute_process(COMMAND ${CMAKE_COMMAND} -E compare_files ${WORK}/${name}.json
+                  ${SOURCE}/schemas/${name}.schema.json RESULT_VARIABLE differ)
+  if(NOT status EQUAL 0 OR differ)
+    message(FATAL_ERROR "rung schema ${short}: exit ${status}, differs from schemas/${name}.schema.json: ${differ}")
+  endif()
+endforeach()
+execute_process(COMMAND ${RUNG} schema case/3 RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "no schema named \"case/3\".*\ncase/2\n")
+  message(FATAL_ERROR "rung schema case/3: exit ${status}\n${out}\n${err}")
+endif()

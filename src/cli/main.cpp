@@ -3,6 +3,7 @@
 //   rung batch [--framework FILE] [--threads N] [IN.jsonl|-]
 //   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
+//   rung schema [NAME]
 //   rung import ft|monzo [--id ID] [--gate LEVEL=GATE]... FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
 #include <algorithm>
@@ -32,6 +33,7 @@
 #include "json/read.hpp"
 #include "rung/audience.hpp"
 #include "rung/engine.hpp"
+#include "schemas.hpp"
 
 namespace {
 
@@ -332,6 +334,20 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
   return emit(o.str(), kReport);
 }
 
+/// `rung schema NAME` prints the JSON Schema of a document format, the
+/// file's bytes; without NAME, the names, one a line.
+int print_schema(const std::string& name) {
+  std::string names;
+  for (const auto& s : rung::schemas()) names += std::string(s.name) + "\n";
+  if (name.empty()) return emit(names, kReport);
+  const auto text = rung::schema(name);
+  if (!text) {
+    std::cerr << "rung: no schema named \"" << name << "\"; the schemas are:\n" << names;
+    return kUsage;
+  }
+  return emit(*text, kReport);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -383,6 +399,11 @@ int main(int argc, char** argv) {
   check->add_option("framework", check_path, "Framework JSON file")->required();
   check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date");
 
+  std::string schema_name;
+  auto* sch = app.add_subcommand("schema", "Print the JSON Schema of a document format (docs/documents.md)");
+  sch->add_option("name", schema_name,
+                  "framework/1, framework/2, case/1, case/2, report/1, report/2 or error/1 (none: list them)");
+
   std::string import_format, import_path, import_id;
   std::vector<std::string> import_gates;
   auto* imp = app.add_subcommand("import", "Write another progression framework as rung.framework/2 (docs/import.md)");
@@ -406,6 +427,7 @@ int main(int argc, char** argv) {
     if (eval->parsed()) return evaluate(framework_path, case_path, format, audience);
     if (check->parsed()) return check_framework(check_path, as_of);
     if (sum->parsed()) return summarize(summarize_input, summarize_format);
+    if (sch->parsed()) return print_schema(schema_name);
     if (imp->parsed()) return rung::cli::import_framework(import_format, import_path, import_id, import_gates);
     if (bat->parsed())
       return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib, audience);

@@ -25,6 +25,7 @@ SUBCOMMANDS = {
     "check-framework": ["check-framework", str(EXAMPLES / "framework.json")],
     "summarize": ["summarize", "-"],  # no reports: still a team view to write
     "summarize-html": ["summarize", "--format", "html", "-"],
+    "schema": ["schema", "report/2"],
     "help": ["--help"],
 }
 

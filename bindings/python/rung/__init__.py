@@ -24,7 +24,8 @@ from typing import Any, Iterable, Iterator, Literal, Union
 from . import _capi
 from ._capi import RungBuf, lib
 
-__all__ = ["Engine", "RungError", "InputError", "UsageError", "version", "Document", "batch_lines", "AUDIENCES"]
+__all__ = ["Engine", "RungError", "InputError", "UsageError", "version", "Document", "batch_lines", "AUDIENCES",
+           "schema", "SCHEMAS"]
 
 #: Who a report is for (docs/privacy.md); anything but "full" needs a
 #: rung.framework/2 framework.
@@ -44,7 +45,7 @@ def _printable(text: str) -> str:
 
 
 class RungError(Exception):
-    """A failed call. `code` is the SPEC's code name ("invalid_date", ...;
+    """A failed call. `code` is the error code ("invalid_date", ...;
     "invalid_argument" or "internal" for what no document causes), `path`
     the JSON Pointer to the offending value, `document` "framework", "case"
     or ""."""
@@ -72,12 +73,29 @@ class UsageError(RungError, ValueError):
 
 
 class InputError(RungError):
-    """A framework or case document is wrong (SPEC §4)."""
+    """A framework or case document is wrong: `code` is one of the codes of
+    schema("error/1") (docs/documents.md)."""
 
 
 def version() -> str:
     """The loaded library's version, "MAJOR.MINOR.PATCH"."""
     return lib.rung_version().decode()
+
+
+#: The document formats rung.schema() knows, as `rung schema` lists them.
+SCHEMAS = ("framework/1", "framework/2", "case/1", "case/2", "report/1", "report/2", "error/1")
+
+
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a document format, as a dict: the
+    one compiled into the library, the same as `rung schema NAME` prints and
+    share/rung/schemas holds (docs/documents.md is its field reference).
+    `name` is one of SCHEMAS ("case/2") or a document's `schema` value
+    ("rung.case/2"); ValueError for any other."""
+    text = lib.rung_schema(name.encode()) if isinstance(name, str) and "\0" not in name else None
+    if text is None:
+        raise ValueError(f"no schema named {name!r}; the schemas are {', '.join(SCHEMAS)}")
+    return json.loads(text)
 
 
 def _raise_error(err: ctypes.c_void_p) -> None:

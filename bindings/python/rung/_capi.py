@@ -76,6 +76,8 @@ _fn("rung_version", [], c_char_p)
 _fn("rung_version_number", [], c_int)
 # const char* rung_example_framework(size_t* len)  -- static bytes
 _fn("rung_example_framework", [POINTER(c_size_t)], c_void_p)
+# const char* rung_schema(const char* name)  -- static text, NULL for an unknown name (since 0.5)
+_fn("rung_schema", [c_char_p], c_char_p)
 # int rung_engine_new(rung_engine** out, const char* json, size_t len, rung_error** err)
 _fn("rung_engine_new", [POINTER(c_void_p), c_char_p, c_size_t, POINTER(c_void_p)], c_int)
 # void rung_engine_free(rung_engine*)
