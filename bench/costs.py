@@ -2,7 +2,7 @@
 callgrind (repeatable whatever else the machine is doing), next to the
 floor's own parse and serialize.
 
-    /usr/bin/python3 bench/costs.py [--cases 2000]
+    /usr/bin/python3 bench/costs.py [--cases 2000] [--rung OTHER/rung]
 
 Runs `rung batch --threads 1` and the floor (bench/baseline.cpp's fastest
 setting) under `valgrind --tool=callgrind` over the first N cases of the
@@ -56,10 +56,11 @@ def first(counts, pattern):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cases", type=int, default=2000)
+    ap.add_argument("--rung", help="another build's rung executable (e.g. of an earlier commit)")
     args = ap.parse_args()
     run.WORK.mkdir(parents=True, exist_ok=True)
     n = args.cases
-    rung = str(run.BUILD / "rung")
+    rung = args.rung or str(run.BUILD / "rung")
     baseline = str(run.BUILD / "bench" / "rung_bench_baseline")
     print(f"instructions per case (callgrind), first {n} cases of each generated file")
     for version in (1, 2):
