@@ -59,29 +59,6 @@ inline std::string criterion_key(std::string_view text) {
   return key;
 }
 
-/// M1 without a target, for `tracks`: the levels of the lowest rank above
-/// `rank` on any of them (each once). The levels of each track are sorted
-/// by rank (Framework::tracks), so this is a binary search a track.
-inline std::vector<std::size_t> next_levels(const Framework& fw, std::int64_t rank,
-                                            const std::vector<std::string>& tracks) {
-  std::optional<std::int64_t> lowest;
-  for (const auto& t : tracks) {
-    const auto& on = fw.tracks[fw.track_index.find(t)->second].levels;
-    const auto it = std::upper_bound(on.begin(), on.end(), rank,
-                                     [&](std::int64_t r, std::size_t l) { return r < fw.levels[l].rank; });
-    if (it != on.end() && (!lowest || fw.levels[*it].rank < *lowest)) lowest = fw.levels[*it].rank;
-  }
-  std::vector<std::size_t> next;
-  for (const auto& t : tracks) {
-    const auto& on = fw.tracks[fw.track_index.find(t)->second].levels;
-    auto it = std::upper_bound(on.begin(), on.end(), rank,
-                               [&](std::int64_t r, std::size_t l) { return r < fw.levels[l].rank; });
-    for (; lowest && it != on.end() && fw.levels[*it].rank == *lowest; ++it)
-      if (std::find(next.begin(), next.end(), *it) == next.end()) next.push_back(*it);
-  }
-  return next;
-}
-
 }  // namespace detail
 
 /// The lints of a framework, grouped by code in the order of LintCode, each
@@ -96,10 +73,10 @@ inline std::vector<std::size_t> next_levels(const Framework& fw, std::int64_t ra
 ///    earlier criterion of the same level (ASCII whitespace trimmed, ASCII
 ///    case ignored); at the later one.
 ///  - unreachable_gated_level: a level gated `application` or `vacancy` that
-///    M1 never picks as the automatic target of anyone, from any level, on
-///    that level's tracks or on any one of them (`employee.track`): only an
-///    explicit `employee.target` reaches it, so its `gated_move` signal and
-///    agenda item only show for cases that name it.
+///    M1 never picks as anyone's automatic target (no level of lower rank
+///    is on any of its tracks): only an explicit `employee.target` reaches
+///    it, so its `gated_move` signal and agenda item only show for cases
+///    that name it.
 inline std::vector<Lint> lint(const Framework& fw, std::optional<Date> as_of) {
   std::vector<Lint> out;
   const auto level_name = [&](const Level& l) { return "level " + quoted(l.id) + " (rank " + std::to_string(l.rank) + ")"; };
@@ -142,21 +119,21 @@ inline std::vector<Lint> lint(const Framework& fw, std::optional<Date> as_of) {
       }
   }
 
-  std::vector<bool> reached(fw.levels.size());
-  for (const Level& from : fw.levels) {
-    const auto mark = [&](const std::vector<std::string>& tracks) {
-      const auto next = detail::next_levels(fw, from.rank, tracks);
-      if (next.size() == 1) reached[next.front()] = true;
-    };
-    mark(from.tracks);
-    if (from.tracks.size() > 1)
-      for (const auto& t : from.tracks) mark({t});
-  }
-  for (std::size_t i = 0; i < fw.levels.size(); ++i)
-    if (fw.levels[i].gate != Gate::open && !reached[i])
+  // M1 gives anyone below a level on one of its tracks that level as their
+  // automatic target when it is the next on that track (with
+  // `employee.track`, a person on several tracks is on one; a track holds
+  // one level a rank). So a level is someone's automatic target exactly when
+  // one of its tracks has a level of lower rank.
+  for (std::size_t i = 0; i < fw.levels.size(); ++i) {
+    const Level& l = fw.levels[i];
+    const bool reached = std::any_of(l.tracks.begin(), l.tracks.end(), [&](const std::string& t) {
+      return fw.tracks[fw.track_index.find(t)->second].levels.front() != i;  // lowest rank first
+    });
+    if (l.gate != Gate::open && !reached)
       out.push_back({LintCode::unreachable_gated_level, "/levels/" + std::to_string(i) + "/gate",
-                     level_name(fw.levels[i]) + ", gate " + name(fw.levels[i].gate) +
+                     level_name(l) + ", gate " + name(l.gate) +
                          ", is nobody's automatic target: only an explicit employee.target reaches it"});
+  }
   return out;
 }
 
