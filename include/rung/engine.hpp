@@ -21,15 +21,17 @@ enum class Format { json, json_pretty, text, markdown, html, ics };
 class Engine {
  public:
   /// Parses and validates a framework document (`rung.framework/1` or
-  /// `/2`). `strict` (docs/rules.md, "Strict mode"): the framework's first
-  /// member that the contract does not name is an `unknown_field` error.
+  /// `/2`). `strict` (docs/rules.md, "Warnings and strict mode"): the
+  /// framework's first member that the contract does not name is an
+  /// `unknown_field` error, after any other error of the framework.
   static Expected<Engine> load(std::string_view framework_json, bool strict = false);
 
   const Framework& framework() const { return *fw_; }
 
   /// How to evaluate: the format, who the report is for, colours for text,
-  /// and strict mode: the first member that the contract does not name, in
-  /// the framework (then) in the case, is an `unknown_field` error.
+  /// and strict mode: the first member that the contract does not name is
+  /// an `unknown_field` error, the framework's before anything in the case,
+  /// the case's after the case's other errors.
   struct Options {
     Format format = Format::json;
     Audience audience = Audience::full;
