@@ -6,6 +6,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "json/writer.hpp"
 #include "rung/audience.hpp"
@@ -18,6 +19,7 @@ struct rung_engine {
 
 struct rung_options {
   rung::Audience audience = rung::Audience::full;
+  bool strict = false;
 };
 
 struct rung_error {
@@ -154,12 +156,18 @@ const char* rung_schema(const char* name) {
 }
 
 int rung_engine_new(rung_engine** out, const char* framework_json, size_t len, rung_error** err) {
+  return rung_engine_new_with(out, framework_json, len, nullptr, err);
+}
+
+int rung_engine_new_with(rung_engine** out, const char* framework_json, size_t len, const rung_options* options,
+                         rung_error** err) {
   if (err) *err = nullptr;
   if (!out) return argument(err, "rung_engine_new: out is NULL");
   *out = nullptr;
   if (!framework_json && len) return argument(err, "rung_engine_new: framework_json is NULL");
   return guarded(err, [&] {
-    auto engine = rung::Engine::load(std::string_view(framework_json ? framework_json : "", len));
+    auto engine = rung::Engine::load(std::string_view(framework_json ? framework_json : "", len),
+                                     options && options->strict);
     if (!engine) return report(err, engine.error());
     *out = new rung_engine{std::move(*engine)};
     return static_cast<int>(RUNG_OK);
@@ -193,7 +201,13 @@ int rung_options_set(rung_options* options, const char* name, const char* value,
       options->audience = *audience;
       return static_cast<int>(RUNG_OK);
     }
-    return argument(err, "rung_options_set: unknown option (known: audience)");
+    if (std::string_view(name) == "strict") {
+      const std::string_view v(value);
+      if (v != "true" && v != "false") return argument(err, "rung_options_set: strict is true or false");
+      options->strict = v == "true";
+      return static_cast<int>(RUNG_OK);
+    }
+    return argument(err, "rung_options_set: unknown option (known: audience, strict)");
   });
 }
 
@@ -201,7 +215,13 @@ void rung_options_free(rung_options* options) { delete options; }
 
 int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len, int format,
                        const rung_options* options, rung_error** err) {
+  return rung_evaluate_with_warnings(out, nullptr, engine, case_json, len, format, options, err);
+}
+
+int rung_evaluate_with_warnings(rung_buf* out, rung_buf* warnings, const rung_engine* engine, const char* case_json,
+                                size_t len, int format, const rung_options* options, rung_error** err) {
   if (err) *err = nullptr;
+  if (warnings) *warnings = {nullptr, 0};
   if (!out) return argument(err, "rung_evaluate: out is NULL");
   out->data = nullptr;
   out->size = 0;
@@ -211,13 +231,21 @@ int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const char* cas
   return guarded(err, [&] {
     // rung_format and rung::Format list the formats in the same order.
     const rung::Engine::Options how{static_cast<rung::Format>(format),
-                                    options ? options->audience : rung::Audience::full, false};
+                                    options ? options->audience : rung::Audience::full, false,
+                                    options && options->strict};
     if (auto why = engine->engine.refuse(how)) return argument(err, ("rung_evaluate: " + *why).c_str());
     std::string text;
     rung::InputError input_error;
-    if (!engine->engine.evaluate_for(std::string_view(case_json ? case_json : "", len), how, text, &input_error))
+    std::vector<rung::Warning> found;
+    if (!engine->engine.evaluate_for(std::string_view(case_json ? case_json : "", len), how, text, &input_error,
+                                     warnings ? &found : nullptr))
       return report(err, input_error);
+    const std::string listed = warnings ? rung::to_json(found) : std::string();  // may throw: before any fill
     if (!fill(out, text)) return internal(err, "out of memory");
+    if (warnings && !fill(warnings, listed)) {
+      rung_buf_dispose(out);
+      return internal(err, "out of memory");
+    }
     return static_cast<int>(RUNG_OK);
   });
 }

@@ -10,7 +10,8 @@
  *   - rung_error*   created by a failing call (through its `err` out-param),
  *                   freed by rung_error_free. Strings read from it live as
  *                   long as the error.
- *   - rung_buf      filled by rung_evaluate, its bytes freed by
+ *   - rung_buf      filled by rung_evaluate (and the warnings of
+ *                   rung_evaluate_with_warnings), its bytes freed by
  *                   rung_buf_dispose.
  *   Every free function accepts NULL. Input pointers are borrowed for the
  *   duration of the call only.
@@ -165,6 +166,16 @@ RUNG_API int rung_options_new(rung_options** out, rung_error** err);
  *   "audience": "full" (default), "employee", "manager" or "committee" —
  *               who the report is for (docs/privacy.md); anything but
  *               "full" needs a rung.framework/2 engine.
+ *   "strict":   "false" (default) or "true" — strict mode (docs/rules.md,
+ *               "Warnings and strict mode"): the first member of a document
+ *               that the contract does not name (a typo such as
+ *               "assesments"; never a member named "x-...") is the error
+ *               RUNG_E_UNKNOWN_FIELD at its path instead of a warning. It is
+ *               found after every other error of its document, and the
+ *               framework's comes before the case's. An engine keeps its
+ *               framework's unknown members, so a strict evaluation on an
+ *               engine built without strict mode still reports them first;
+ *               rung_engine_new_with refuses them at once.
  * @return RUNG_OK, or RUNG_E_ARGUMENT for an unknown name or value (the
  *         message lists what is allowed); the options are then unchanged.
  */
@@ -181,6 +192,30 @@ RUNG_API void rung_options_free(rung_options* options);
  */
 RUNG_API int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const char* case_json, size_t len,
                                 int format, const rung_options* options, rung_error** err);
+
+/*
+ * rung_engine_new with options; `options` borrowed, NULL for the defaults
+ * (then exactly rung_engine_new). With "strict", a framework naming a member
+ * the contract does not name is RUNG_E_UNKNOWN_FIELD. The audience is not
+ * the engine's: each evaluation takes its own. Thread-safe. Since 0.4.
+ */
+RUNG_API int rung_engine_new_with(rung_engine** out, const char* framework_json, size_t len,
+                                  const rung_options* options, rung_error** err);
+
+/*
+ * rung_evaluate_with, and the warnings: every member of the framework and of
+ * the case that the contract does not name, as a JSON array on one line,
+ *   [{"document":"framework"|"case","code":"unknown_member","path":POINTER}, ...]
+ * framework first, each document in text order, at most 100; "[]" when
+ * none. It is the `warnings` list of a rung.report/2, given here for either
+ * report version and every format (a rung.report/1 has no such member).
+ * @param[out] warnings  on success the array (caller owns: rung_buf_dispose);
+ *                       {NULL, 0} on failure. NULL: exactly rung_evaluate_with.
+ * Other parameters and the result as rung_evaluate_with. Thread-safe. Since 0.4.
+ */
+RUNG_API int rung_evaluate_with_warnings(rung_buf* out, rung_buf* warnings, const rung_engine* engine,
+                                         const char* case_json, size_t len, int format, const rung_options* options,
+                                         rung_error** err);
 
 /* Frees the bytes of a buffer and resets it to {NULL, 0}; accepts NULL. */
 RUNG_API void rung_buf_dispose(rung_buf* buf);

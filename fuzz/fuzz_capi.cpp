@@ -38,14 +38,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (rung_options_new(&options, nullptr) != RUNG_OK) std::abort();
       if (rung_options_set(options, "audience", kAudiences[(mode >> 5) % 4], nullptr) != RUNG_OK) std::abort();
     }
-    const int rc = options ? rung_evaluate_with(&out, engine, doc, len, format, options, &err)
-                           : rung_evaluate(&out, engine, doc, len, format, &err);
+    // Bit 7: strict mode (with an options object) and the warnings list.
+    const bool warned = mode & 0x80;
+    if (options && warned && rung_options_set(options, "strict", "true", nullptr) != RUNG_OK) std::abort();
+    rung_buf warnings{nullptr, 0};
+    const int rc = warned    ? rung_evaluate_with_warnings(&out, &warnings, engine, doc, len, format, options, &err)
+                   : options ? rung_evaluate_with(&out, engine, doc, len, format, options, &err)
+                             : rung_evaluate(&out, engine, doc, len, format, &err);
     if (options && (mode >> 5) % 4 != 0 && format != 6 && rc != RUNG_E_ARGUMENT) std::abort();
     rung_options_free(options);
     if (rc == RUNG_E_INTERNAL) std::abort();
     if (format == 6 && rc != RUNG_E_ARGUMENT) std::abort();
     if (rc == RUNG_OK && (!out.data || std::strlen(out.data) != out.size)) std::abort();
+    if (warned && (rc == RUNG_OK) != (warnings.data != nullptr && warnings.data[0] == '[')) std::abort();
     rung_buf_dispose(&out);
+    rung_buf_dispose(&warnings);
   }
   rung_error_free(err);
   return 0;

@@ -307,6 +307,84 @@ static void test_schemas(void) {
   CHECK(rung_schema(NULL) == NULL);
 }
 
+/* Warnings and strict mode: a misspelt member is a warning, listed by
+ * rung_evaluate_with_warnings for a rung.report/1 too (its JSON has no
+ * `warnings`), and with "strict" an unknown_field error at its path; the
+ * framework's members come before the case's. */
+static void test_warnings_and_strict(rung_engine* v1) {
+  /* E3 exists in the example framework; "assesments" and "zz" are typos,
+   * "x-row" an extension. */
+  static const char typo[] =
+      "{\"schema\":\"rung.case/1\",\"as_of\":\"2026-11-22\",\"x-row\":7,"
+      "\"employee\":{\"id\":\"e\",\"level\":\"E3\"},\"assesments\":[],\"zz\":1}";
+  static const char clean[] =
+      "{\"schema\":\"rung.case/1\",\"as_of\":\"2026-11-22\",\"employee\":{\"id\":\"e\",\"level\":\"E3\"}}";
+  static const char fw[] =
+      "{\"schema\":\"rung.framework/1\",\"id\":\"w\",\"scale\":[\"no\",\"yes\"],\"notes\":\"n\","
+      "\"competencies\":[{\"id\":\"a\"}],\"levels\":[{\"id\":\"E3\",\"track\":\"ic\",\"rank\":1,\"expectations\":[]}]}";
+  rung_options* strict = NULL;
+  rung_engine* engine = (rung_engine*)1;
+  rung_buf out = {NULL, 0}, warnings = {(char*)1, 1};
+  rung_error* err = NULL;
+
+  CHECK(rung_evaluate_with_warnings(&out, &warnings, v1, typo, sizeof typo - 1, RUNG_FORMAT_JSON, NULL, &err) == RUNG_OK);
+  CHECK(err == NULL);
+  CHECK(out.data && strstr(out.data, "\"schema\":\"rung.report/1\"") != NULL);
+  CHECK(out.data && strstr(out.data, "warnings") == NULL);
+  CHECK(warnings.data && strcmp(warnings.data,
+                                "[{\"document\":\"case\",\"code\":\"unknown_member\",\"path\":\"/assesments\"},"
+                                "{\"document\":\"case\",\"code\":\"unknown_member\",\"path\":\"/zz\"}]") == 0);
+  CHECK(warnings.size == strlen(warnings.data));
+  rung_buf_dispose(&out);
+  rung_buf_dispose(&warnings);
+  CHECK(rung_evaluate_with_warnings(&out, &warnings, v1, clean, sizeof clean - 1, RUNG_FORMAT_TEXT, NULL, &err) == RUNG_OK);
+  CHECK(warnings.data && strcmp(warnings.data, "[]") == 0 && warnings.size == 2);
+  rung_buf_dispose(&out);
+  rung_buf_dispose(&warnings);
+  /* NULL warnings: exactly rung_evaluate_with. */
+  CHECK(rung_evaluate_with_warnings(&out, NULL, v1, typo, sizeof typo - 1, RUNG_FORMAT_JSON, NULL, &err) == RUNG_OK);
+  rung_buf_dispose(&out);
+
+  CHECK(rung_options_new(&strict, &err) == RUNG_OK);
+  CHECK(rung_options_set(strict, "strict", "yes", &err) == RUNG_E_ARGUMENT);
+  CHECK(err && strstr(rung_error_message(err), "true or false") != NULL);
+  rung_error_free(err);
+  CHECK(rung_options_set(strict, "strict", "true", &err) == RUNG_OK);
+  /* The first unknown member in text order; the warnings buffer stays empty on failure. */
+  warnings.data = (char*)1;
+  CHECK(rung_evaluate_with_warnings(&out, &warnings, v1, typo, sizeof typo - 1, RUNG_FORMAT_JSON, strict, &err) ==
+        RUNG_E_UNKNOWN_FIELD);
+  CHECK(out.data == NULL && warnings.data == NULL && warnings.size == 0);
+  CHECK(err && strcmp(rung_error_document(err), "case") == 0);
+  CHECK(err && strcmp(rung_error_path(err), "/assesments") == 0);
+  CHECK(err && strcmp(rung_error_code_name(err), "unknown_field") == 0);
+  rung_error_free(err);
+  CHECK(rung_evaluate_with(&out, v1, clean, sizeof clean - 1, RUNG_FORMAT_JSON, strict, &err) == RUNG_OK);
+  rung_buf_dispose(&out);
+
+  /* The framework: refused at once with "strict", else kept and reported
+   * first by a strict evaluation, before the case's own members. */
+  CHECK(rung_engine_new_with(&engine, fw, sizeof fw - 1, strict, &err) == RUNG_E_UNKNOWN_FIELD);
+  CHECK(engine == NULL);
+  CHECK(err && strcmp(rung_error_document(err), "framework") == 0 && strcmp(rung_error_path(err), "/notes") == 0);
+  rung_error_free(err);
+  CHECK(rung_engine_new_with(&engine, fw, sizeof fw - 1, NULL, &err) == RUNG_OK && engine != NULL);
+  CHECK(rung_evaluate_with_warnings(&out, &warnings, engine, typo, sizeof typo - 1, RUNG_FORMAT_JSON, NULL, &err) ==
+        RUNG_OK);
+  CHECK(warnings.data && strncmp(warnings.data, "[{\"document\":\"framework\",\"code\":\"unknown_member\",\"path\":\"/notes\"},",
+                                 66) == 0);
+  rung_buf_dispose(&out);
+  rung_buf_dispose(&warnings);
+  CHECK(rung_evaluate_with(&out, engine, typo, sizeof typo - 1, RUNG_FORMAT_JSON, strict, &err) == RUNG_E_UNKNOWN_FIELD);
+  CHECK(err && strcmp(rung_error_document(err), "framework") == 0 && strcmp(rung_error_path(err), "/notes") == 0);
+  rung_error_free(err);
+  CHECK(rung_options_set(strict, "strict", "false", &err) == RUNG_OK);
+  CHECK(rung_evaluate_with(&out, engine, typo, sizeof typo - 1, RUNG_FORMAT_JSON, strict, &err) == RUNG_OK);
+  rung_buf_dispose(&out);
+  rung_engine_free(engine);
+  rung_options_free(strict);
+}
+
 int main(int argc, char** argv) {
   rung_engine* engine;
   if (argc < 2) {
@@ -322,6 +400,7 @@ int main(int argc, char** argv) {
   test_version_2();
   test_options(engine);
   test_schemas();
+  test_warnings_and_strict(engine);
   rung_engine_free(engine);
   printf("%d passed, %d failed\n", checks - failures, failures);
   return failures ? 1 : 0;

@@ -111,6 +111,7 @@ std::string framework_text(const bj::value& fw, const fs::path& frameworks) {
 struct Fixture {
   std::string framework, case_text;
   rung::Audience audience = rung::Audience::full;
+  bool strict = false;
   bj::value expect, error;
 };
 
@@ -131,18 +132,19 @@ Fixture load(const fs::path& path) {
   if (const auto* e = doc.if_contains("expect")) f.expect = *e;
   if (const auto* e = doc.if_contains("error")) f.error = *e;
   if (const auto* a = doc.if_contains("audience")) f.audience = *rung::audience_from(std::string(a->as_string()));
+  if (const auto* s = doc.if_contains("strict")) f.strict = s->as_bool();
   return f;
 }
 
 std::vector<std::string> check(const fs::path& path) {
   const Fixture f = load(path);
   std::vector<std::string> bad;
-  auto engine = rung::Engine::load(f.framework);
+  auto engine = rung::Engine::load(f.framework, f.strict);
   std::string out;
   if (!engine) {
     out = rung::to_json(engine.error());
   } else {
-    engine->evaluate_for(f.case_text, {rung::Format::json, f.audience, false}, out);
+    engine->evaluate_for(f.case_text, {rung::Format::json, f.audience, false, f.strict}, out);
   }
   const bj::value got = bj::parse(out);
   if (!f.error.is_null()) {

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "json/members.hpp"
+#include "rung/engine.hpp"
 
 using namespace rung;
 using rung::json::unknown_members;
@@ -176,12 +178,118 @@ TEST_CASE("W at most limit members, the first ones in text order" * doctest::tes
   CHECK(unknown_members(top, Document::case_, 2, 1000).size() == 150);
 }
 
-TEST_CASE("W strict mode takes the first unknown member" * doctest::test_suite("members")) {
-  const auto doc = boost::json::parse(R"({"as_of": "2026-11-22", "employee": {"lvl": "E3"}, "zz": 1})");
-  const auto first = json::first_unknown_member(doc, Document::case_, 1);
-  REQUIRE(first);
-  CHECK(first->path == "/employee/lvl");
-  CHECK_FALSE(json::first_unknown_member(boost::json::parse(kFullCase), Document::case_, 1));
+// Through the engine: the warnings of a report, and strict mode's error.
+// The framework is the built-in example (rung.framework/1, level E3).
+
+namespace {
+
+const char* kTypoCase = R"({"schema": "rung.case/1", "as_of": "2026-11-22",
+  "employee": {"id": "e", "level": "E3", "lvl": "E4"}, "assesments": [], "x-source": {"row": 7}, "zz": 1})";
+
+std::string with_member(std::string_view doc, const char* key) {
+  auto v = boost::json::parse(doc);
+  v.as_object()[key] = 1;
+  return boost::json::serialize(v);
+}
+
+}  // namespace
+
+TEST_CASE("W every report carries its warnings, /1 too; only /2 JSON shows them" * doctest::test_suite("members")) {
+  const auto engine = Engine::load(builtin_framework());
+  REQUIRE(engine);
+  const auto report = engine->evaluate(kTypoCase);
+  REQUIRE(report);
+  // Text order; `x-source` is an extension, never listed.
+  REQUIRE(report->warnings.size() == 3);
+  CHECK(report->warnings[0].document == "case");
+  CHECK(report->warnings[0].path == "/employee/lvl");
+  CHECK(report->warnings[1].path == "/assesments");
+  CHECK(report->warnings[2].path == "/zz");
+  CHECK(to_json(*report).find("\"warnings\"") == std::string::npos);  // rung.report/1 has no such member
+  std::vector<Warning> warnings;
+  std::string out;
+  CHECK(engine->evaluate_for(kTypoCase, {Format::text, Audience::full, false, false}, out, nullptr, &warnings));
+  CHECK(warnings.size() == 3);
+  CHECK(to_json(warnings).starts_with(R"([{"document":"case","code":"unknown_member","path":"/employee/lvl"},)"));
+
+  // A /2 framework: the framework's member first, then the case's, in the JSON too.
+  auto fw2 = boost::json::parse(builtin_framework());
+  fw2.as_object()["schema"] = "rung.framework/2";
+  fw2.as_object()["notes"] = "n";
+  const auto engine2 = Engine::load(boost::json::serialize(fw2));
+  REQUIRE(engine2);
+  const auto report2 = engine2->evaluate(kTypoCase);
+  REQUIRE(report2);
+  REQUIRE(report2->warnings.size() == 4);
+  CHECK(report2->warnings[0].document == "framework");
+  CHECK(report2->warnings[0].path == "/notes");
+  CHECK(to_json(*report2).find(R"("warnings":[{"document":"framework","code":"unknown_member","path":"/notes"},)") !=
+        std::string::npos);
+}
+
+TEST_CASE("W strict mode: the first unknown member is unknown_field at its path" * doctest::test_suite("members")) {
+  const auto engine = Engine::load(builtin_framework());
+  REQUIRE(engine);
+  const Engine::Options strict{Format::json, Audience::full, false, true};
+  auto r = engine->evaluate(kTypoCase, strict);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().document == Document::case_);
+  CHECK(r.error().code == ErrorCode::unknown_field);
+  CHECK(r.error().path == "/employee/lvl");  // the first in text order, not /assesments
+  CHECK(r.error().message.find("\"lvl\"") != std::string::npos);
+  // The member's name unescaped in the message, its pointer escaped (RFC 6901).
+  r = engine->evaluate(R"({"schema": "rung.case/1", "as_of": "2026-11-22", "employee": {"id": "e", "level": "E3"},
+                           "a/b~c": 1})",
+                       strict);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().path == "/a~1b~0c");
+  CHECK(r.error().message.find("\"a/b~c\"") != std::string::npos);
+  // Extensions are never errors; without unknown members strict changes nothing.
+  CHECK(engine->evaluate(R"({"schema": "rung.case/1", "as_of": "2026-11-22", "x-id": 3,
+                             "employee": {"id": "e", "level": "E3", "x-row": 1}})",
+                         strict));
+}
+
+TEST_CASE("W strict mode: an unknown member comes after the document's other errors" * doctest::test_suite("members")) {
+  const auto engine = Engine::load(builtin_framework());
+  REQUIRE(engine);
+  const Engine::Options strict{Format::json, Audience::full, false, true};
+  // The typo is first in the text, the bad date after it: the date is the error.
+  auto r = engine->evaluate(R"({"assesments": [], "schema": "rung.case/1", "as_of": "2026-02-30",
+                                "employee": {"id": "e", "level": "E3"}})",
+                            strict);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::invalid_date);
+  CHECK(r.error().path == "/as_of");
+  // An unknown level (a compile-time check) comes first too.
+  r = engine->evaluate(R"({"zz": 1, "schema": "rung.case/1", "as_of": "2026-11-22", "employee": {"id": "e", "level": "E9"}})",
+                       strict);
+  REQUIRE_FALSE(r);
+  CHECK(r.error().code == ErrorCode::unknown_reference);
+}
+
+TEST_CASE("W strict mode: the framework's unknown member comes before the case's" * doctest::test_suite("members")) {
+  const std::string fw = with_member(builtin_framework(), "notes");
+  auto loaded = Engine::load(fw, true);
+  REQUIRE_FALSE(loaded);
+  CHECK(loaded.error().document == Document::framework);
+  CHECK(loaded.error().code == ErrorCode::unknown_field);
+  CHECK(loaded.error().path == "/notes");
+  // Loaded without strict mode, the engine keeps the member: a strict
+  // evaluation reports it before anything in the case, even a parse error.
+  const auto engine = Engine::load(fw);
+  REQUIRE(engine);
+  auto r = engine->evaluate("{not json", {Format::json, Audience::full, false, true});
+  REQUIRE_FALSE(r);
+  CHECK(r.error().document == Document::framework);
+  CHECK(r.error().path == "/notes");
+  // A framework's other error comes before its unknown member.
+  auto bad = boost::json::parse(fw);
+  bad.as_object()["scale"] = boost::json::array{"one"};
+  loaded = Engine::load(boost::json::serialize(bad), true);
+  REQUIRE_FALSE(loaded);
+  CHECK(loaded.error().code == ErrorCode::invalid_value);
+  CHECK(loaded.error().path == "/scale");
 }
 
 TEST_CASE("W a member of the wrong type is not descended" * doctest::test_suite("members")) {

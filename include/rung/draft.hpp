@@ -144,7 +144,7 @@ struct FrameworkDraft {
   std::optional<std::pair<int, Date>> every;  ///< every_months, first_decision
   int effective_after_days = 0;
   BusinessCalendar business;
-  std::vector<std::string> unknown_members;  ///< /2 warnings
+  std::vector<std::string> unknown_members;  ///< warnings: paths of members the contract does not name
   std::optional<ReaderStop> stop;
   const Locator* locator = nullptr;
 };
@@ -204,7 +204,7 @@ struct CaseDraft {
   IdSet goal_ids;              ///< the goals' ids (the reader checks them distinct, as those of evidence and milestones)
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;
-  std::vector<std::string> unknown_members;  ///< /2 warnings
+  std::vector<std::string> unknown_members;  ///< warnings: paths of members the contract does not name
   std::optional<ReaderStop> stop;
   const Locator* locator = nullptr;
 };

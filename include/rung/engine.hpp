@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "rung/error.hpp"
 #include "rung/report.hpp"
@@ -19,15 +20,32 @@ enum class Format { json, json_pretty, text, markdown, html, ics };
 
 class Engine {
  public:
-  /// Parses and validates a framework document (`rung.framework/1`).
-  static Expected<Engine> load(std::string_view framework_json);
+  /// Parses and validates a framework document (`rung.framework/1` or
+  /// `/2`). `strict` (docs/rules.md, "Warnings and strict mode"): the
+  /// framework's first member that the contract does not name is an
+  /// `unknown_field` error, after any other error of the framework.
+  static Expected<Engine> load(std::string_view framework_json, bool strict = false);
 
   const Framework& framework() const { return *fw_; }
+
+  /// How to evaluate: the format, who the report is for, colours for text,
+  /// and strict mode: the first member that the contract does not name is
+  /// an `unknown_field` error, the framework's before anything in the case,
+  /// the case's after the case's other errors.
+  struct Options {
+    Format format = Format::json;
+    Audience audience = Audience::full;
+    bool color = false;
+    bool strict = false;
+  };
 
   /// Parses, validates and evaluates one case document; the report as
   /// `audience` may see it (refuse() first: a usage error throws
   /// std::invalid_argument).
   Expected<Report> evaluate(std::string_view case_json, Audience audience = Audience::full) const;
+
+  /// The same with options (their format and colour aside).
+  Expected<Report> evaluate(std::string_view case_json, const Options& options) const;
 
   /// Appends the report JSON to `out` and returns true, or appends the
   /// error document and returns false (`error`, when given, gets the
@@ -40,22 +58,17 @@ class Engine {
   bool evaluate_as(std::string_view case_json, Format format, std::string& out, InputError* error = nullptr,
                    bool color = false) const;
 
-  /// How to evaluate: the format, who the report is for, colours for text.
-  struct Options {
-    Format format = Format::json;
-    Audience audience = Audience::full;
-    bool color = false;
-  };
-
   /// Why `options` cannot be used with this framework (an audience other
   /// than `full` needs a rung.framework/2), or nothing. A usage error, not
   /// an input error: check it before evaluating.
   std::optional<std::string> refuse(const Options& options) const;
 
-  /// Like evaluate_as, for an audience (docs/privacy.md). Throws
+  /// Like evaluate_as, with options (an audience: docs/privacy.md). Throws
   /// std::invalid_argument when refuse(options) says why it cannot.
+  /// `warnings`, when given, gets the report's warnings (in any format and
+  /// either version; a /1 report's JSON does not show them).
   bool evaluate_for(std::string_view case_json, const Options& options, std::string& out,
-                    InputError* error = nullptr) const;
+                    InputError* error = nullptr, std::vector<Warning>* warnings = nullptr) const;
 
  private:
   explicit Engine(std::shared_ptr<const Framework> fw) : fw_(std::move(fw)) {}
@@ -64,6 +77,9 @@ class Engine {
 
 /// The report as JSON (`indent` 0: one line).
 std::string to_json(const Report& report, int indent = 0);
+
+/// Warnings as a JSON array on one line, as a /2 report lists them.
+std::string to_json(const std::vector<Warning>& warnings);
 
 /// The `rung.error/1` document.
 std::string to_json(const InputError& error, int indent = 0);

@@ -282,12 +282,13 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   trace("F5", std::to_string(f.agenda.size()) + " items", {});
 
   sort_signals(r.signals);
-  if (v2) {  // the framework's unknown members first, then the case's, at most 100
-    for (const auto& path : fw.unknown_members)
-      if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"framework", path});
-    for (const auto& path : c.unknown_members)
-      if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"case", path});
-  }
+  // The framework's unknown members first, then the case's, at most 100; in
+  // both versions (a /1 report's JSON does not show them, its other
+  // surfaces do).
+  for (const auto& path : fw.unknown_members)
+    if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"framework", path});
+  for (const auto& path : c.unknown_members)
+    if (r.warnings.size() < kMaxWarnings) r.warnings.push_back({"case", path});
   return r;
 }
 

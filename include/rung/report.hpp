@@ -235,7 +235,7 @@ inline const char* name(Audience a) {
   return "";
 }
 
-/// /2 `warnings`: a member the contract does not name.
+/// `warnings`: a member the contract does not name (code `unknown_member`).
 struct Warning {
   std::string document;  ///< "framework" or "case"
   std::string path;
@@ -258,7 +258,7 @@ struct Report {
   TimelineReport timeline;
   FollowupReport followup;
   std::vector<Signal> signals;
-  std::vector<Warning> warnings;  ///< /2
+  std::vector<Warning> warnings;  ///< both versions; only /2 JSON shows them
   std::vector<TraceEntry> trace;
 };
 

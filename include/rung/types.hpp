@@ -167,7 +167,7 @@ struct Framework {
   IdIndex cycle_index;      ///< into calendar.cycles
   IdIndex criterion_index;  ///< into criteria
   IdIndex track_index;      ///< into tracks
-  std::vector<std::string> unknown_members;  ///< /2 warnings: paths of members the contract does not name
+  std::vector<std::string> unknown_members;  ///< paths of members the contract does not name, in text order, at most 100
 
   const Level* find_level(std::string_view id) const {
     auto it = level_index.find(id);
@@ -286,7 +286,7 @@ struct Case {
   Plan plan;
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;  ///< the top-level list
-  std::vector<std::string> unknown_members;  ///< /2 warnings: paths of members the contract does not name
+  std::vector<std::string> unknown_members;  ///< paths of members the contract does not name, in text order, at most 100
 };
 
 }  // namespace rung

@@ -31,18 +31,22 @@ struct alignas(128) Slot {  // a cache line pair of its own: no false sharing be
   std::size_t too_long = 0;   // the size of a line over the limit (its text was never kept)
   std::string output;         // one JSON line
   int verdict = -1;           // -1: an error document
+  std::vector<std::string> warnings;  // paths of the case's members the contract does not name
 };
 
-void evaluate(const Engine& engine, Audience audience, Slot& s) {
+void evaluate(const Engine& engine, const BatchOptions& options, Slot& s) {
   s.output.clear();
+  s.warnings.clear();
   if (s.too_long) {
     const InputError e{Document::case_, ErrorCode::limit_exceeded, "",
                        "the document has " + std::to_string(s.too_long) + " bytes, more than 16 MiB"};
     json::encode_error(e, s.output, 0, s.line);
     s.verdict = -1;
-  } else if (auto report = engine.evaluate(s.text, audience)) {
+  } else if (auto report = engine.evaluate(s.text, {Format::json, options.audience, false, options.strict})) {
     json::encode_report(*report, s.output);
     s.verdict = static_cast<int>(report->verdict);
+    for (auto& w : report->warnings)
+      if (w.document == "case") s.warnings.push_back(std::move(w.path));
   } else {
     json::encode_error(report.error(), s.output, 0, s.line);
     s.verdict = -1;
@@ -61,13 +65,13 @@ class Ring {
   std::size_t size() const { return slots_.size(); }
 
   /// Claims the next filled slot and evaluates it; false when none is ready.
-  bool work_one(const Engine& engine, Audience audience) {
+  bool work_one(const Engine& engine, const BatchOptions& options) {
     std::size_t seq = claimed_.load(std::memory_order_relaxed);
     while (seq < filled_.load(std::memory_order_acquire)) {
       if (claimed_.compare_exchange_weak(seq, seq + 1, std::memory_order_acq_rel)) {
         Slot& s = at(seq);
         s.state.store(Slot::kClaimed, std::memory_order_relaxed);
-        evaluate(engine, audience, s);
+        evaluate(engine, options, s);
         return true;
       }
     }
@@ -140,12 +144,13 @@ class Writer {
  public:
   Writer(const Output& out, BatchSummary& summary) : out_(out), summary_(summary) {}
 
-  void add(const std::string& line, int verdict) {
+  void add(const std::string& line, int verdict, bool warned) {
     buf_ += line;
     buf_ += '\n';
     ++pending_.cases;
     if (verdict < 0) ++pending_.errors;
     else ++pending_.verdicts[verdict];
+    if (warned) ++pending_.warned;
   }
   bool full() const { return buf_.size() >= (256u << 10); }
   bool failed() const { return summary_.write_errno != 0; }
@@ -159,6 +164,7 @@ class Writer {
     }
     summary_.cases += pending_.cases;
     summary_.errors += pending_.errors;
+    summary_.warned += pending_.warned;
     for (int v = 0; v < 5; ++v) summary_.verdicts[v] += pending_.verdicts[v];
     pending_ = {};
     trim_capacity(buf_);
@@ -169,11 +175,16 @@ class Writer {
   BatchSummary& summary_;
   std::string buf_;
   struct {
-    std::size_t cases = 0, errors = 0, verdicts[5] = {};
+    std::size_t cases = 0, errors = 0, warned = 0, verdicts[5] = {};
   } pending_;
 };
 
 }  // namespace
+
+std::string warning_text(const Warning& warning) {
+  return "unknown member " + quoted(warning.path) + " in the " + warning.document +
+         ", ignored (--strict makes it an error)";
+}
 
 BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
                        const BatchOptions& options) {
@@ -196,10 +207,10 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
     workers.emplace_back([&] {
       Backoff backoff;
       while (true) {
-        if (ring.work_one(engine, options.audience)) {
+        if (ring.work_one(engine, options)) {
           backoff.reset();
         } else if (ring.finished()) {
-          if (!ring.work_one(engine, options.audience)) return;
+          if (!ring.work_one(engine, options)) return;
         } else if (backoff.patient()) {
           ring.wait_for_more();  // sleeps in the kernel until the reader publishes
           backoff.reset();
@@ -214,7 +225,7 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
   BatchSummary summary;
   Writer writer(out, summary);
   LineReader reader(in, json::kMaxDocumentBytes, options.stop);
-  std::size_t bytes = 0, in_flight = 0, filled = 0, written = 0;
+  std::size_t bytes = 0, in_flight = 0, filled = 0, written = 0, warning_lines = 0;
   std::vector<std::size_t> sizes(ring.size());  // input bytes of each slot in flight
   double last_draw = 0;
   bool eof = false;
@@ -226,7 +237,14 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
     while (written < filled && !writer.failed()) {
       Slot& s = ring.at(written);
       if (s.state.load(std::memory_order_acquire) != Slot::kDone) break;
-      writer.add(s.output, s.verdict);
+      for (const auto& path : s.warnings) {
+        if (warning_lines++ == kMaxWarningLines)
+          std::fputs("rung: further warnings are not shown (the summary counts the reports with warnings)\n", stderr);
+        if (warning_lines > kMaxWarningLines) break;
+        std::fprintf(stderr, "%srung: line %zu: warning: %s\n", options.progress ? "\r\033[K" : "", s.line,
+                     warning_text({"case", path}).c_str());
+      }
+      writer.add(s.output, s.verdict, !s.warnings.empty());
       trim_capacity(s.output);
       in_flight -= sizes[written % ring.size()];
       s.state.store(Slot::kEmpty, std::memory_order_relaxed);
@@ -276,7 +294,7 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
       progress = true;
     }
     // Help the workers (with one thread, this is where all the work is done).
-    if (ring.work_one(engine, options.audience)) progress = true;
+    if (ring.work_one(engine, options)) progress = true;
     if (progress) backoff.reset();
     else backoff.idle();
 

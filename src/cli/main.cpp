@@ -1,8 +1,8 @@
 // rung: the command line (SPEC §5).
-//   rung evaluate [--framework FILE] [--format json|text|markdown|html|ics] CASE|-
-//   rung batch [--framework FILE] [--threads N] [IN.jsonl|-]
-//   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
-//   rung check-framework [--as-of DATE] FILE
+//   rung evaluate [--framework FILE] [--format json|text|markdown|html|ics] [--strict] CASE|-
+//   rung batch [--framework FILE] [--threads N] [--strict] [IN.jsonl|-]
+//   rung summarize [--format text|markdown|html|json] [REPORTS.jsonl|-]
+//   rung check-framework [--as-of DATE] [--format text|json] [--strict] FILE
 //   rung schema [NAME]
 //   rung import ft|monzo [--id ID] [--gate LEVEL=GATE]... FILE
 // Exit status: 0 report, 1 input error, 2 usage or I/O error.
@@ -15,11 +15,10 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
-#include <map>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <signal.h>
 #include <unistd.h>
@@ -27,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/batch.hpp"
+#include "cli/check.hpp"
 #include "cli/import.hpp"
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
@@ -57,8 +57,10 @@ int emit(std::string_view text, int status) {
 }
 
 /// The engine for --framework FILE, or the built-in example framework.
-/// Prints the error document (exit 1) or an I/O message (exit 2).
-std::optional<rung::Engine> load_engine(const std::string& framework_path, int& status) {
+/// Prints the error document (exit 1) or an I/O message (exit 2). `strict`:
+/// a member the contract does not name is an error; else, with `warn`, each
+/// goes to stderr as a warning.
+std::optional<rung::Engine> load_engine(const std::string& framework_path, int& status, bool strict, bool warn) {
   std::string text;
   if (framework_path.empty()) {
     text = std::string(rung::builtin_framework());
@@ -66,11 +68,14 @@ std::optional<rung::Engine> load_engine(const std::string& framework_path, int& 
     status = io_error("cannot read framework " + name_of(framework_path), err);
     return std::nullopt;
   }
-  auto engine = rung::Engine::load(text);
+  auto engine = rung::Engine::load(text, strict);
   if (!engine) {
     status = emit(rung::to_json(engine.error(), 2) + "\n", kInputError);
     return std::nullopt;
   }
+  if (warn)
+    for (const auto& path : engine->framework().unknown_members)
+      std::cerr << "rung: warning: " << rung::cli::warning_text({"framework", path}) << "\n";
   return std::move(*engine);
 }
 
@@ -101,13 +106,13 @@ std::optional<rung::Audience> audience_for(const rung::Engine& engine, const std
 }
 
 int evaluate(const std::string& framework_path, const std::string& case_path, const std::string& format,
-             const std::string& audience_name) {
+             const std::string& audience_name, bool strict) {
   if (framework_path == "-" && case_path == "-") {
     std::cerr << "rung: the framework and the case cannot both come from standard input\n";
     return kUsage;
   }
   int status = kReport;
-  auto engine = load_engine(framework_path, status);
+  auto engine = load_engine(framework_path, status, strict, true);
   if (!engine) return status;
   const auto audience = audience_for(*engine, audience_name);
   if (!audience) return kUsage;
@@ -115,7 +120,11 @@ int evaluate(const std::string& framework_path, const std::string& case_path, co
   if (const int err = rung::cli::read_file(case_path, text)) return io_error("cannot read case " + name_of(case_path), err);
   std::string out;
   const rung::Format f = format_of(format);
-  const bool ok = engine->evaluate_for(text, {f, *audience, f == rung::Format::text && use_color()}, out);
+  std::vector<rung::Warning> warnings;
+  const bool ok =
+      engine->evaluate_for(text, {f, *audience, f == rung::Format::text && use_color(), strict}, out, nullptr, &warnings);
+  for (const auto& w : warnings)  // the framework's were shown when it was loaded
+    if (w.document == "case") std::cerr << "rung: warning: " << rung::cli::warning_text(w) << "\n";
   if (!ok || f == rung::Format::json_pretty) out += "\n";
   return emit(out, ok ? kReport : kInputError);
 }
@@ -149,13 +158,13 @@ void catch_stop_signals() {
 unsigned max_threads() { return 2 * std::max(1u, std::thread::hardware_concurrency()); }
 
 int batch(const std::string& framework_path, const std::string& input, unsigned threads, int progress,
-          std::size_t window_mib, const std::string& audience_name) {
+          std::size_t window_mib, const std::string& audience_name, bool strict) {
   if (framework_path == "-" && input == "-") {
     std::cerr << "rung: the framework and the cases cannot both come from standard input\n";
     return kUsage;
   }
   int status = kReport;
-  auto engine = load_engine(framework_path, status);
+  auto engine = load_engine(framework_path, status, strict, true);
   if (!engine) return status;
   const auto audience = audience_for(*engine, audience_name);
   if (!audience) return kUsage;
@@ -168,6 +177,7 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
               << "\n";
   options.window_bytes = window_mib << 20;
   options.audience = *audience;
+  options.strict = strict;
   options.progress = progress < 0 ? isatty(STDERR_FILENO) != 0 : progress > 0;
   options.stop = &batch_stop;
   if (input != "-") {
@@ -178,11 +188,12 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   catch_stop_signals();
   const auto s = rung::cli::run_batch(*engine, rung::cli::fd_input(fd), rung::cli::fd_output(STDOUT_FILENO), options);
   if (fd != 0) ::close(fd);
+  const std::string warned = s.warned ? ", " + std::to_string(s.warned) + " with warnings" : std::string();
   std::fprintf(stderr,
-               "rung batch: %zu cases (ready %zu, close %zu, not_ready %zu, blocked %zu, no_target %zu), %zu errors, "
+               "rung batch: %zu cases (ready %zu, close %zu, not_ready %zu, blocked %zu, no_target %zu), %zu errors%s, "
                "%.2f s, %.0f cases/s%s\n",
-               s.cases, s.verdicts[0], s.verdicts[1], s.verdicts[2], s.verdicts[3], s.verdicts[4], s.errors, s.seconds,
-               s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0,
+               s.cases, s.verdicts[0], s.verdicts[1], s.verdicts[2], s.verdicts[3], s.verdicts[4], s.errors,
+               warned.c_str(), s.seconds, s.seconds > 0 ? static_cast<double>(s.cases) / s.seconds : 0.0,
                s.stopped ? ", stopped by a signal" : "");
   if (s.write_errno) return io_error("cannot write to standard output", s.write_errno);
   if (s.read_errno) return io_error("cannot read " + name_of(input), s.read_errno);
@@ -218,12 +229,13 @@ int summarize(const std::string& input, const std::string& format) {
     }
   }
   if (fd != 0) ::close(fd);
+  team.finish();
   std::string out;
   team.render(format, out);
   return emit(out, kReport);
 }
 
-int check_framework(const std::string& path, const std::string& as_of_text) {
+int check_framework(const std::string& path, const std::string& as_of_text, const std::string& format, bool strict) {
   std::optional<rung::Date> as_of;
   if (!as_of_text.empty()) {
     as_of = rung::json::parse_date(as_of_text);
@@ -233,105 +245,11 @@ int check_framework(const std::string& path, const std::string& as_of_text) {
     }
   }
   int status = kReport;
-  auto engine = load_engine(path, status);
+  auto engine = load_engine(path, status, strict, false);  // the warnings are in the summary
   if (!engine) return status;
-  const rung::Framework& fw = engine->framework();
-  std::ostringstream o;
-  std::map<std::string, std::map<std::int64_t, std::string>> tracks;
-  for (const auto& l : fw.levels)
-    for (const auto& t : l.tracks) tracks[t][l.rank] = l.id;
-  o << "framework " << fw.id << ": valid\n";
-  // /2 text from the document, made safe for a terminal (as render::printable).
-  auto safe = [](std::string_view s) {
-    std::string out;
-    for (char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (c == '\t' || c == '\n' || c == '\r') out += ' ';
-      else if (c < 0x20 || c == 0x7f) out += "\xEF\xBF\xBD";  // U+FFFD
-      else out += ch;
-    }
-    return out;
-  };
-  const bool v2 = fw.version >= 2;
-  if (v2 && !fw.name.empty()) o << "  name: " << safe(fw.name) << "\n";
-  o << "  scale: " << fw.scale.size() << " proficiencies (" << fw.scale.front() << " .. " << fw.scale.back()
-            << ")\n";
-  o << "  competencies: " << fw.competencies.size() << "\n";
-  o << "  levels: " << fw.levels.size() << " in " << tracks.size() << " tracks\n";
-  for (const auto& [track, levels] : tracks) {
-    o << "    " << track << ":";
-    for (const auto& [rank, id] : levels) o << " " << id << " (" << rank << ")";
-    o << "\n";
-  }
-  if (v2) {
-    // The trunk: levels on more than one track, by rank; consecutive ones on
-    // the same tracks are listed together.
-    std::vector<const rung::Level*> trunk;
-    for (const auto& l : fw.levels)
-      if (l.tracks.size() > 1) trunk.push_back(&l);
-    std::stable_sort(trunk.begin(), trunk.end(), [](const rung::Level* a, const rung::Level* b) { return a->rank < b->rank; });
-    auto joined = [&](const std::vector<std::string>& v) {
-      std::string out;
-      for (const auto& t : v) out += (out.empty() ? "" : ", ") + safe(t);
-      return out;
-    };
-    o << "  trunk (levels on more than one track):";
-    if (trunk.empty()) o << " none";
-    for (std::size_t i = 0; i < trunk.size(); ++i) {
-      const bool same_as_next = i + 1 < trunk.size() && trunk[i + 1]->tracks == trunk[i]->tracks;
-      o << " " << safe(trunk[i]->id) << " (" << trunk[i]->rank << ")"
-        << (same_as_next ? "," : " on " + joined(trunk[i]->tracks) + (i + 1 < trunk.size() ? ";" : ""));
-    }
-    o << "\n";
-    // Where the tracks split: a trunk level whose tracks lead on to
-    // different levels (or some to none).
-    for (const rung::Level* l : trunk) {
-      std::vector<std::pair<std::string, std::vector<std::string>>> next;  // next level, its tracks
-      for (const auto& t : l->tracks) {
-        const auto& on = tracks[t];
-        const auto it = on.upper_bound(l->rank);
-        const std::string to = it == on.end() ? "(no higher level)" : safe(it->second) + " (" + std::to_string(it->first) + ")";
-        auto group = std::find_if(next.begin(), next.end(), [&](const auto& g) { return g.first == to; });
-        if (group == next.end()) next.push_back({to, {t}});
-        else group->second.push_back(t);
-      }
-      if (next.size() < 2) continue;
-      o << "  tracks split after " << safe(l->id) << " (" << l->rank << "):";
-      for (std::size_t k = 0; k < next.size(); ++k)
-        o << (k ? "; " : " ") << joined(next[k].second) << " -> " << next[k].first;
-      o << "\n";
-    }
-    // Each level: its expectations, criteria, and gate when not open.
-    std::size_t all_criteria = 0;
-    o << "  levels in detail:\n";
-    for (const auto& l : fw.levels) {
-      std::size_t criteria = 0, with = 0;
-      for (const auto& e : l.expectations) {
-        criteria += e.criteria.size();
-        with += e.criteria.empty() ? 0 : 1;
-      }
-      all_criteria += criteria;
-      o << "    " << safe(l.id) << " (" << l.rank << "): " << l.expectations.size()
-        << (l.expectations.size() == 1 ? " expectation" : " expectations");
-      if (criteria)
-        o << ", " << criteria << (criteria == 1 ? " criterion" : " criteria") << " on " << with << " of them";
-      if (l.gate != rung::Gate::open) o << ", gate " << rung::name(l.gate);
-      o << "\n";
-    }
-    o << "  criteria: " << all_criteria << " in all\n";
-  }
-  std::size_t shown = 0, ahead = 0;
-  for (const auto& c : fw.calendar.cycles)
-    if (!as_of || c.decision >= *as_of) ++ahead;
-  o << "  cycles" << (as_of ? " ahead of " + rung::format_date(*as_of) : std::string()) << ": " << ahead
-            << "\n";
-  for (const auto& c : fw.calendar.cycles) {
-    if (as_of && c.decision < *as_of) continue;
-    if (++shown > 6) break;
-    o << "    " << c.id << " decides " << rung::format_date(c.decision) << ", effective "
-              << rung::format_date(c.effective) << "\n";
-  }
-  return emit(o.str(), kReport);
+  std::string out;
+  rung::cli::check_framework(engine->framework(), as_of, format, out);
+  return emit(out, kReport);
 }
 
 /// `rung schema NAME` prints the JSON Schema of a document format, the
@@ -367,6 +285,10 @@ int main(int argc, char** argv) {
                    "rung.framework/2 unless full)")
       ->check(audiences)
       ->capture_default_str();
+  bool strict = false;
+  const char* strict_help =
+      "Strict mode: a member the contract does not name (a typo; not x-...) is an unknown_field error, not a warning";
+  eval->add_flag("--strict", strict, strict_help);
   eval->add_option("case", case_path, "Case JSON file, or - for standard input")->required();
 
   std::string batch_input = "-";
@@ -386,18 +308,23 @@ int main(int argc, char** argv) {
   bat->add_option("--audience", audience, "Who every report is for: full, employee, manager or committee")
       ->check(audiences)
       ->capture_default_str();
+  bat->add_flag("--strict", strict, strict_help);
   bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
 
   std::string summarize_input = "-", summarize_format = "text";
   auto* sum = app.add_subcommand("summarize", "The team view of `rung batch` output (JSONL reports)");
-  sum->add_option("--format", summarize_format, "text, markdown or html")
-      ->check(CLI::IsMember({"text", "markdown", "html"}));
+  sum->add_option("--format", summarize_format, "text, markdown, html or json (docs/data-outputs.md)")
+      ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
   sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input");
 
-  std::string check_path, as_of;
-  auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
+  std::string check_path, as_of, check_format = "text";
+  auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary and warnings");
   check->add_option("framework", check_path, "Framework JSON file")->required();
-  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date");
+  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date, and warn when none does");
+  check->add_option("--format", check_format, "text or json (docs/data-outputs.md)")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  check->add_flag("--strict", strict, strict_help);
 
   std::string schema_name;
   auto* sch = app.add_subcommand("schema", "Print the JSON Schema of a document format (docs/documents.md)");
@@ -424,13 +351,14 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kUsage;
   }
   try {
-    if (eval->parsed()) return evaluate(framework_path, case_path, format, audience);
-    if (check->parsed()) return check_framework(check_path, as_of);
+    if (eval->parsed()) return evaluate(framework_path, case_path, format, audience, strict);
+    if (check->parsed()) return check_framework(check_path, as_of, check_format, strict);
     if (sum->parsed()) return summarize(summarize_input, summarize_format);
     if (sch->parsed()) return print_schema(schema_name);
     if (imp->parsed()) return rung::cli::import_framework(import_format, import_path, import_id, import_gates);
     if (bat->parsed())
-      return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib, audience);
+      return batch(framework_path, batch_input, threads, no_progress ? 0 : progress ? 1 : -1, window_mib, audience,
+                   strict);
   } catch (const std::exception& e) {
     std::cerr << "rung: " << e.what() << "\n";
     return kUsage;

@@ -7,6 +7,7 @@
 
 #include <boost/json.hpp>
 
+#include "json/writer.hpp"
 #include "render/writer.hpp"
 
 namespace rung::cli {
@@ -14,10 +15,20 @@ namespace {
 
 namespace bj = boost::json;
 
-/// A string member, made printable (reports may carry any text).
+/// A string member as it is ("" when absent or not a string): every
+/// format escapes it when writing it (the writers of the human formats make
+/// it printable, JSON escapes it).
 std::string str(const bj::value* v) {
-  return v && v->is_string() ? render::printable(std::string_view(v->get_string().data(), v->get_string().size()))
-                             : std::string();
+  return v && v->is_string() ? std::string(v->get_string().data(), v->get_string().size()) : std::string();
+}
+
+const bj::object* object(const bj::value* v) { return v ? v->if_object() : nullptr; }
+
+/// An array member's items (none when absent or not an array).
+const bj::array& array(const bj::value* v) {
+  static const bj::array kNone;
+  const bj::array* a = v ? v->if_array() : nullptr;
+  return a ? *a : kNone;
 }
 
 using render::HtmlWriter;
@@ -52,6 +63,8 @@ void bars(HtmlWriter& w, const std::vector<std::pair<std::string, double>>& data
   w.markup("</svg>\n");
 }
 
+constexpr const char* kVerdicts[] = {"ready", "close", "not_ready", "blocked", "no_target"};
+
 }  // namespace
 
 bool Team::add(std::string_view line, std::string& problem) {
@@ -71,45 +84,71 @@ bool Team::add(std::string_view line, std::string& problem) {
     problem = "neither a rung.report/1, a rung.report/2 nor a rung.error/1 document";
     return false;
   }
-  const bool version2 = schema == "rung.report/2";
-  if (version2) v2 = true;
-  ++cases;
-  ++verdicts[str(o.if_contains("verdict"))];
-  const bj::value* timeline = o.if_contains("timeline");
-  const bj::value* cycle = timeline && timeline->is_object() ? timeline->get_object().if_contains("target_cycle") : nullptr;
-  const std::string c = str(cycle);
-  ++cycles[c.empty() ? "(none)" : c];
-  if (const bj::value* gaps = o.if_contains("gaps"); gaps && gaps->is_array())
-    for (const auto& g : gaps->get_array()) {
-      if (!g.is_object()) continue;
-      auto& stat = gap_stats[str(g.get_object().if_contains("competency"))];
+  Person p;
+  p.v2 = schema == "rung.report/2";
+  p.employee = str(o.if_contains("employee"));
+  p.as_of = str(o.if_contains("as_of"));
+  p.verdict = str(o.if_contains("verdict"));
+  if (const bj::object* move = object(o.if_contains("move"))) {
+    p.from = str(move->if_contains("from"));
+    p.to = str(move->if_contains("to"));
+  }
+  if (const bj::value* c = o.if_contains("coverage"); c && c->is_number()) p.coverage = c->to_number<double>();
+  if (const bj::object* timeline = object(o.if_contains("timeline")))
+    p.target_cycle = str(timeline->if_contains("target_cycle"));
+  for (const bj::value& g : array(o.if_contains("gaps"))) {
+    if (!g.is_object()) continue;
+    Person::Gap gap{str(g.get_object().if_contains("competency"))};
+    if (const bj::value* pr = g.get_object().if_contains("priority"); pr && pr->is_number())
+      gap.priority = pr->to_number<double>();
+    if (p.v2) gap.criteria = array(g.get_object().if_contains("criteria")).size();
+    p.gaps.push_back(std::move(gap));
+  }
+  for (const bj::value& x : array(o.if_contains("expectations"))) {
+    if (!x.is_object()) continue;
+    const std::string competency = str(x.get_object().if_contains("competency"));
+    if (p.v2 && str(x.get_object().if_contains("status")) == "emerging") p.emerging.push_back(competency);
+    for (const bj::value& f : array(x.get_object().if_contains("flags")))
+      if (f.is_string() && f.get_string() == "blind_spot") p.blind_spots.push_back(competency);
+  }
+  if (const bj::object* followup = object(o.if_contains("followup"))) {
+    const bj::value* days = followup->if_contains("overdue_days");
+    if (days && days->is_int64() && days->get_int64() > 0) {
+      p.overdue_days = days->get_int64();
+      p.next_due = str(followup->if_contains("next_due"));
+    }
+  }
+  // One entry per employee: a later as_of replaces, and so does a later
+  // line on the same as_of (dates as YYYY-MM-DD compare as text).
+  auto [it, added] = people.try_emplace(p.employee);
+  if (!added) {
+    ++duplicates;
+    if (p.as_of < it->second.as_of) return true;
+  }
+  it->second = std::move(p);
+  return true;
+}
+
+void Team::finish() {
+  cases = people.size();
+  for (const auto& [id, p] : people) {
+    if (p.v2) v2 = true;
+    ++verdicts[p.verdict];
+    ++cycles[p.target_cycle.empty() ? "(none)" : p.target_cycle];
+    for (const auto& g : p.gaps) {
+      auto& stat = gap_stats[g.competency];
       ++stat.count;
-      if (const bj::value* p = g.get_object().if_contains("priority"); p && p->is_number()) stat.priority += p->to_number<double>();
-      const bj::value* criteria = version2 ? g.get_object().if_contains("criteria") : nullptr;
-      if (criteria && criteria->is_array() && !criteria->get_array().empty()) {
-        auto& cg = criteria_gaps[str(g.get_object().if_contains("competency"))];
+      stat.priority += g.priority;
+      if (g.criteria > 0) {
+        auto& cg = criteria_gaps[g.competency];
         ++cg.count;
-        cg.criteria += criteria->get_array().size();
+        cg.criteria += g.criteria;
       }
     }
-  if (const bj::value* xs = o.if_contains("expectations"); xs && xs->is_array())
-    for (const auto& x : xs->get_array()) {
-      if (!x.is_object()) continue;
-      if (const bj::value* status = x.get_object().if_contains("status");
-          version2 && status && status->is_string() && status->get_string() == "emerging")
-        ++emerging[str(x.get_object().if_contains("competency"))];
-      const bj::value* flags = x.get_object().if_contains("flags");
-      if (!flags || !flags->is_array()) continue;
-      for (const auto& f : flags->get_array())
-        if (f.is_string() && f.get_string() == "blind_spot") ++blind_spots[str(x.get_object().if_contains("competency"))];
-    }
-  const bj::value* followup = o.if_contains("followup");
-  if (followup && followup->is_object()) {
-    const bj::value* days = followup->get_object().if_contains("overdue_days");
-    if (days && days->is_int64() && days->get_int64() > 0)
-      overdue.push_back({str(o.if_contains("employee")), days->get_int64(), str(followup->get_object().if_contains("next_due"))});
+    for (const auto& c : p.emerging) ++emerging[c];
+    for (const auto& c : p.blind_spots) ++blind_spots[c];
+    if (p.overdue_days > 0) overdue.push_back({p.employee, p.overdue_days, p.next_due});
   }
-  return true;
 }
 
 std::vector<std::pair<std::string, Team::GapStat>> Team::top_gaps() const {
@@ -131,7 +170,7 @@ std::vector<Team::Overdue> Team::overdue_sorted() const {
 }
 
 void Team::render(const std::string& format, std::string& out) const {
-  static const char* kVerdicts[] = {"ready", "close", "not_ready", "blocked", "no_target"};
+  if (format == "json") return render_json(out);
   const auto gaps = top_gaps();
   const auto late = overdue_sorted();
   std::size_t total_emerging = 0, total_criteria_gaps = 0;
@@ -148,7 +187,9 @@ void Team::render(const std::string& format, std::string& out) const {
       const std::size_t from = w.markup("  ").written().size();
       return pad(w.text(label), from, width);
     };
-    w.markup("Team view: ").integer(cases).markup(" cases, ").integer(errors).markup(" input errors\n\nVerdicts\n");
+    w.markup("Team view: ").integer(cases).markup(" cases, ").integer(errors).markup(" input errors");
+    if (duplicates) w.markup(", ").integer(duplicates).markup(" duplicates dropped (the latest report of each person counts)");
+    w.markup("\n\nVerdicts\n");
     for (const char* v : kVerdicts) {
       const std::size_t from = w.markup("  ").written().size();
       pad(w.word(v), from, 12).integer(count(verdicts, v)).markup("\n");
@@ -173,7 +214,9 @@ void Team::render(const std::string& format, std::string& out) const {
   }
   if (format == "markdown") {
     MarkdownWriter w(out);
-    w.markup("# Team view\n\n").integer(cases).markup(" cases, ").integer(errors).markup(" input errors.\n\n");
+    w.markup("# Team view\n\n").integer(cases).markup(" cases, ").integer(errors).markup(" input errors");
+    if (duplicates) w.markup(", ").integer(duplicates).markup(" duplicates dropped (the latest report of each person counts)");
+    w.markup(".\n\n");
     w.markup("## Verdicts\n\n| Verdict | Cases |\n|---|---|\n");
     for (const char* v : kVerdicts) w.markup("| ").word(v).markup(" | ").integer(count(verdicts, v)).markup(" |\n");
     w.markup("\n## Target cycles\n\n| Cycle | Cases |\n|---|---|\n");
@@ -208,7 +251,9 @@ void Team::render(const std::string& format, std::string& out) const {
            "body{font:15px/1.45 system-ui,sans-serif;margin:2rem auto;max-width:900px;padding:0 1rem;color:#1d2330}"
            "svg{width:100%;height:auto}table{border-collapse:collapse}td,th{padding:.25rem .6rem;border-bottom:1px solid #e6e9ef}"
            "</style>\n</head>\n<body>\n<h1>Team view</h1>\n<p>");
-  w.integer(cases).markup(" cases, ").integer(errors).markup(" input errors.</p>\n<h2>Verdicts</h2>\n");
+  w.integer(cases).markup(" cases, ").integer(errors).markup(" input errors");
+  if (duplicates) w.markup(", ").integer(duplicates).markup(" duplicates dropped (the latest report of each person counts)");
+  w.markup(".</p>\n<h2>Verdicts</h2>\n");
   bars(w, v);
   w.markup("<h2>Target cycles</h2>\n");
   bars(w, cy);
@@ -237,6 +282,121 @@ void Team::render(const std::string& format, std::string& out) const {
   for (const auto& o : late)
     w.markup("<tr><td>").text(o.employee).markup("</td><td>").integer(o.days).markup("</td><td>").text(o.next_due).markup("</td></tr>\n");
   w.markup("</table>\n</body>\n</html>\n");
+}
+
+void Team::render_json(std::string& out) const {
+  json::Writer w(std::move(out), 2);
+  const auto ids = [&w](const std::vector<const std::string*>& v) {
+    w.begin_array(true);
+    for (const std::string* id : v) w.string(*id);
+    w.end_array();
+  };
+  const auto string_or_null = [&w](const std::string& s) {
+    if (s.empty()) w.null();
+    else w.string(s);
+  };
+  w.begin_object();
+  w.key("schema").string("rung.team/1");
+  w.key("cases").integer(static_cast<std::int64_t>(cases));
+  w.key("errors").integer(static_cast<std::int64_t>(errors));
+  w.key("duplicates_dropped").integer(static_cast<std::int64_t>(duplicates));
+
+  // Employees by verdict (rung's five), and by target cycle (by id; those
+  // without one last), in employee id order.
+  std::map<std::string, std::vector<const std::string*>> by_verdict, by_cycle;
+  std::vector<const std::string*> no_cycle;
+  for (const auto& [id, p] : people) {
+    by_verdict[p.verdict].push_back(&id);
+    if (p.target_cycle.empty()) no_cycle.push_back(&id);
+    else by_cycle[p.target_cycle].push_back(&id);
+  }
+  w.key("by_verdict").begin_object();
+  for (const char* v : kVerdicts) {
+    w.key(v);
+    ids(by_verdict[v]);
+  }
+  w.end_object();
+  w.key("by_cycle").begin_array();
+  for (const auto& [cycle, list] : by_cycle) {
+    w.begin_object(true);
+    w.key("cycle").string(cycle);
+    w.key("people");
+    ids(list);
+    w.end_object();
+  }
+  if (!no_cycle.empty()) {
+    w.begin_object(true);
+    w.key("cycle").null();
+    w.key("people");
+    ids(no_cycle);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("people").begin_array();
+  for (const auto& [id, p] : people) {
+    w.begin_object(true);
+    w.key("employee").string(id);
+    w.key("as_of");
+    string_or_null(p.as_of);
+    w.key("verdict").string(p.verdict);
+    w.key("from");
+    string_or_null(p.from);
+    w.key("to");
+    string_or_null(p.to);
+    w.key("coverage");
+    if (p.coverage) w.number(*p.coverage);
+    else w.null();
+    w.key("target_cycle");
+    string_or_null(p.target_cycle);
+    w.key("gaps").integer(static_cast<std::int64_t>(p.gaps.size()));
+    w.key("overdue_days").integer(p.overdue_days);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("gaps").begin_array();
+  for (const auto& [c, stat] : top_gaps()) {
+    w.begin_object(true);
+    w.key("competency").string(c);
+    w.key("count").integer(static_cast<std::int64_t>(stat.count));
+    w.key("priority").number(stat.priority);
+    w.end_object();
+  }
+  w.end_array();
+  const auto counts = [&w](const char* key, const std::map<std::string, std::size_t>& m) {
+    w.key(key).begin_array();
+    for (const auto& [c, n] : m) {
+      w.begin_object(true);
+      w.key("competency").string(c);
+      w.key("count").integer(static_cast<std::int64_t>(n));
+      w.end_object();
+    }
+    w.end_array();
+  };
+  counts("blind_spots", blind_spots);
+  counts("emerging", emerging);
+  w.key("criteria_gaps").begin_array();
+  for (const auto& [c, stat] : criteria_gaps) {
+    w.begin_object(true);
+    w.key("competency").string(c);
+    w.key("count").integer(static_cast<std::int64_t>(stat.count));
+    w.key("criteria").integer(static_cast<std::int64_t>(stat.criteria));
+    w.end_object();
+  }
+  w.end_array();
+  w.key("overdue").begin_array();
+  for (const auto& o : overdue_sorted()) {
+    w.begin_object(true);
+    w.key("employee").string(o.employee);
+    w.key("days").integer(o.days);
+    w.key("next_due");
+    string_or_null(o.next_due);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+  out = std::move(w).take() + "\n";
 }
 
 }  // namespace rung::cli

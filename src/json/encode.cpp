@@ -23,6 +23,18 @@ void strings(Writer& w, const std::vector<std::string>& v) {
   w.end_array();
 }
 
+void warnings(Writer& w, const std::vector<Warning>& v) {
+  w.begin_array();
+  for (const auto& warning : v) {
+    w.begin_object(true);
+    w.key("document").string(warning.document);
+    w.key("code").string("unknown_member");
+    w.key("path").string(warning.path);
+    w.end_object();
+  }
+  w.end_array();
+}
+
 void expectation(Writer& w, const ExpectationResult& x, bool v2) {
   w.begin_object();
   w.key("competency").string(x.competency);
@@ -265,15 +277,8 @@ void encode_report(const Report& r, std::string& out, int indent) {
   }
   w.end_array();
   if (v2) {
-    w.key("warnings").begin_array();
-    for (const auto& warning : r.warnings) {
-      w.begin_object(true);
-      w.key("document").string(warning.document);
-      w.key("code").string("unknown_member");
-      w.key("path").string(warning.path);
-      w.end_object();
-    }
-    w.end_array();
+    w.key("warnings");
+    warnings(w, r.warnings);
   }
   w.key("trace").begin_array();
   for (const auto& t : r.trace) {
@@ -290,6 +295,12 @@ void encode_report(const Report& r, std::string& out, int indent) {
   }
   w.end_array();
   w.end_object();
+  out = std::move(w).take();
+}
+
+void encode_warnings(const std::vector<Warning>& v, std::string& out) {
+  Writer w(std::move(out));
+  warnings(w, v);
   out = std::move(w).take();
 }
 

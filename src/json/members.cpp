@@ -88,9 +88,11 @@ class Walk {
       if (full()) return;
       const std::string_view key = kv.key();
       if (key.starts_with("x-")) continue;  // an extension: the platform's data, nothing of ours inside
+      const Member* m = find(kind, key, hint);
+      if (m && m->kind.empty()) continue;  // a known leaf: nothing inside to check
       const std::size_t depth = path_.size();
       path_.push(key);
-      if (const Member* m = find(kind, key, hint)) value(kv.value(), *m);
+      if (m) value(kv.value(), *m);
       else found_.push_back({document_, path_.str()});
       path_.truncate(depth);
     }
@@ -102,7 +104,6 @@ class Walk {
   // Only values of the expected type are entered: a wrong type is the
   // decoder's type_error, and its insides mean nothing.
   void value(const bj::value& v, const Member& m) {
-    if (m.kind.empty()) return;
     if (!m.array) {
       if (const bj::object* o = v.if_object()) object(*o, m.kind);
       return;

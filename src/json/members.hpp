@@ -1,13 +1,11 @@
-// Members the contract does not name: the `warnings` of a /2 report and strict
-// mode (docs/rules.md, "Version 2").
-// A typo such as "assesments" is ignored by the decoder (§6); listing it is
-// what keeps it from silently changing a verdict.
+// Members the contract does not name: the `warnings` of every report and
+// strict mode's `unknown_field` error (docs/rules.md, "Warnings and strict
+// mode"). A typo such as "assesments" is ignored by the decoder; listing it
+// is what keeps it from silently changing a verdict.
 #pragma once
 
 #include <cstddef>
-#include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include <boost/json/value.hpp>
@@ -24,28 +22,19 @@ struct UnknownMember {
   bool operator==(const UnknownMember&) const = default;
 };
 
-/// §7.6: a report lists at most this many warnings.
+/// A report lists at most this many warnings.
 inline constexpr std::size_t kMaxUnknownMembers = 100;
 
 /// Every member of `doc` (a framework or case document, as `which` says)
 /// that its schema version `version` (1 or 2; 2 and up read as 2) does not
 /// name, in text order, at most `limit`. Not listed and not looked into:
-/// members named `x-…` (extensions, §7.6), the framework's `policy` (its
-/// unknown keys are errors, checked by the decoder), and any member holding
-/// a value of the wrong JSON type (the decoder's type_error). The members of
-/// a case depend on the case's own version only: a /1 case evaluated against
-/// a /2 framework still cannot name `criteria`, a `track` or a `name` (§7,
-/// §7.4). A root that is not an object has no members.
+/// members named `x-…` (extensions), the framework's `policy` (its unknown
+/// keys are errors, checked by the decoder), and any member holding a value
+/// of the wrong JSON type (the decoder's type_error). The members of a case
+/// depend on the case's own version only: a /1 case evaluated against a /2
+/// framework still cannot name `criteria`, a `track` or a `name`. A root that
+/// is not an object has no members.
 std::vector<UnknownMember> unknown_members(const boost::json::value& doc, Document which, int version,
                                            std::size_t limit = kMaxUnknownMembers);
-
-/// Strict mode (§7.6): the first unknown member, which becomes an
-/// `unknown_field` error at its path.
-inline std::optional<UnknownMember> first_unknown_member(const boost::json::value& doc, Document which,
-                                                         int version) {
-  auto found = unknown_members(doc, which, version, 1);
-  if (found.empty()) return std::nullopt;
-  return std::move(found.front());
-}
 
 }  // namespace rung::json

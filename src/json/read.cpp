@@ -845,12 +845,12 @@ FrameworkDraft read_framework(const bj::value& doc) {
   } catch (Failure& f) {
     d.stop = ReaderStop{std::move(f.error), f.mark};
   }
-  if (!d.stop && d.version >= 2)  // /2 reports list what the contract does not name
+  if (!d.stop)  // the warnings of every report, and strict mode's errors
     for (auto& m : unknown_members(doc, Document::framework, d.version)) d.unknown_members.push_back(std::move(m.path));
   return d;
 }
 
-CaseDraft read_case(const bj::value& doc, bool warnings) {
+CaseDraft read_case(const bj::value& doc) {
   CaseDraft d;
   d.locator = &kLocator;
   try {
@@ -858,7 +858,7 @@ CaseDraft read_case(const bj::value& doc, bool warnings) {
   } catch (Failure& f) {
     d.stop = ReaderStop{std::move(f.error), f.mark};
   }
-  if (!d.stop && warnings)
+  if (!d.stop)
     for (auto& m : unknown_members(doc, Document::case_, d.version.value)) d.unknown_members.push_back(std::move(m.path));
   return d;
 }

@@ -14,13 +14,13 @@
 namespace rung::json {
 
 /// A framework document as a draft; `stop` holds the first error met, if
-/// any, and the draft what came before it. A /2 framework's unknown members
-/// are listed for the report's warnings.
+/// any, and the draft what came before it. Without an error, the members the
+/// contract does not name are listed (json/members.hpp): the reports'
+/// warnings, strict mode's error.
 FrameworkDraft read_framework(const boost::json::value& doc);
 
-/// A case document as a draft, the same way; `warnings`: list its unknown
-/// members (the report of a /2 framework shows them).
-CaseDraft read_case(const boost::json::value& doc, bool warnings);
+/// A case document as a draft, the same way.
+CaseDraft read_case(const boost::json::value& doc);
 
 /// `YYYY-MM-DD` between 1900-01-01 and 9000-12-31, or nothing.
 std::optional<Date> parse_date(std::string_view s);

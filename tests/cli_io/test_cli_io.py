@@ -23,9 +23,11 @@ SUBCOMMANDS = {
     "evaluate-html": ["evaluate", "--format", "html", str(EXAMPLES / "close.json")],
     "batch": ["batch", "--no-progress", str(EXAMPLES / "close.json")],
     "check-framework": ["check-framework", str(EXAMPLES / "framework.json")],
+    "check-framework-json": ["check-framework", "--format", "json", str(EXAMPLES / "framework.json")],
     "summarize": ["summarize", "-"],  # no reports: still a team view to write
     "summarize-html": ["summarize", "--format", "html", "-"],
     "schema": ["schema", "report/2"],
+    "summarize-json": ["summarize", "--format", "json", "-"],
     "help": ["--help"],
 }
 

@@ -7,6 +7,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import warnings
 
 import pytest
 
@@ -216,3 +217,86 @@ def test_audiences_through_python(tmp_path):
     py = subprocess.run([sys.executable, "-m", "rung", "evaluate", "--audience", "employee",
                          str(EXAMPLES / "close.json")], capture_output=True)
     assert py.returncode == 2 and b"rung.framework/2" in py.stderr
+
+
+def typo_case() -> dict:
+    # examples/close.json with "assessments" misspelt: no rating counts, so
+    # E3's expectations are all unassessed, current coverage is 0 below
+    # current_min 1.0, T1 fails and the verdict is blocked instead of close.
+    case = json.loads((EXAMPLES / "close.json").read_text())
+    case["assesments"] = case.pop("assessments")
+    return case
+
+
+def test_a_typo_is_a_warning_in_every_format_and_an_error_under_strict(engine):
+    assert engine.evaluate(EXAMPLES / "close.json")["verdict"] == "close"
+    case = typo_case()
+    with pytest.warns(rung.RungWarning) as caught:
+        report = engine.evaluate(case)
+    assert report["verdict"] == "blocked"
+    assert "warnings" not in report  # a rung.report/1 has no such member
+    assert [(w.message.document, w.message.path) for w in caught] == [("case", "/assesments")]
+    assert "'/assesments'" in str(caught[0].message)
+    for fmt in ("text", "markdown", "html", "ics"):
+        with pytest.warns(rung.RungWarning, match="/assesments"):
+            engine.evaluate(case, format=fmt)
+    with pytest.raises(rung.InputError) as e:
+        engine.evaluate(case, strict=True)
+    assert (e.value.code, e.value.path, e.value.document) == ("unknown_field", "/assesments", "case")
+    # An engine in strict mode: every call strict unless it says otherwise.
+    strict = rung.Engine(EXAMPLES / "framework.json", strict=True)
+    with pytest.raises(rung.InputError, match="unknown_field"):
+        strict.evaluate(case)
+    with pytest.warns(rung.RungWarning):
+        assert strict.evaluate(case, strict=False)["verdict"] == "blocked"
+    # evaluate_many: strict per batch; the typo takes its place as an error.
+    out = list(strict.evaluate_many([EXAMPLES / "close.json", case], threads=2, errors="return"))
+    assert out[0]["verdict"] == "close"
+    assert isinstance(out[1], rung.InputError) and out[1].path == "/assesments"
+    # x- members are extensions: neither a warning nor an error.
+    case = json.loads((EXAMPLES / "close.json").read_text())
+    case["x-source"] = {"row": 7}
+    case["employee"]["x-hris-id"] = "42"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert strict.evaluate(case)["verdict"] == "close"
+
+
+def test_warnings_of_the_framework_and_a_v2_report():
+    framework = json.loads((EXAMPLES / "framework.json").read_text())
+    framework["levles"] = []
+    with pytest.raises(rung.InputError) as e:
+        rung.Engine(framework, strict=True)
+    assert (e.value.code, e.value.path, e.value.document) == ("unknown_field", "/levles", "framework")
+    engine = rung.Engine(framework)
+    with pytest.warns(rung.RungWarning) as caught:
+        engine.evaluate(typo_case())
+    # The framework's first, then the case's.
+    assert [(w.message.document, w.message.path) for w in caught] == [("framework", "/levles"),
+                                                                     ("case", "/assesments")]
+    with pytest.raises(rung.InputError) as e:
+        engine.evaluate(EXAMPLES / "close.json", strict=True)
+    assert (e.value.path, e.value.document) == ("/levles", "framework")
+    # A /2 report lists the same warnings in its JSON.
+    framework["schema"] = "rung.framework/2"
+    with pytest.warns(rung.RungWarning):
+        report = rung.Engine(framework).evaluate(typo_case())
+    assert report["warnings"] == [{"document": "framework", "code": "unknown_member", "path": "/levles"},
+                                  {"document": "case", "code": "unknown_member", "path": "/assesments"}]
+
+
+def test_strict_through_the_cli_and_python_m_rung(tmp_path):
+    path = tmp_path / "typo.json"
+    path.write_text(json.dumps(typo_case()))
+    out = cli("evaluate", str(path))
+    assert out.returncode == 0 and json.loads(out.stdout)["verdict"] == "blocked"
+    assert out.stderr == (b'rung: warning: unknown member "/assesments" in the case, ignored '
+                          b'(--strict makes it an error)\n')
+    out = cli("evaluate", "--strict", str(path))
+    assert out.returncode == 1 and out.stderr == b""
+    error = json.loads(out.stdout)
+    assert (error["code"], error["path"], error["document"]) == ("unknown_field", "/assesments", "case")
+    py = subprocess.run([sys.executable, "-m", "rung", "evaluate", "--strict", str(path)], capture_output=True)
+    assert (py.returncode, json.loads(py.stdout)) == (1, error)
+    py = subprocess.run([sys.executable, "-m", "rung", "evaluate", str(path)], capture_output=True)
+    assert py.returncode == 0 and b"/assesments" in py.stderr

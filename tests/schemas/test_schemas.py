@@ -270,9 +270,10 @@ def test_fixture(path):
     framework_text, case_text = fixture_documents(fixture)
     framework, case = parsed(framework_text), parsed(case_text)
     expected = fixture.get("error")
+    strict = fixture.get("strict", False)
     try:
         engine = rung.Engine(framework_text.encode())
-        report = engine.evaluate(case_text.encode(), audience=fixture.get("audience", "full"))
+        report = engine.evaluate(case_text.encode(), audience=fixture.get("audience", "full"), strict=strict)
         error = None
     except rung.InputError as e:
         report, error = None, json.loads(e.raw)
@@ -293,6 +294,11 @@ def test_fixture(path):
     wrong = framework if expected["document"] == "framework" else case
     if wrong is None:
         assert expected["code"] == "parse_error"
+        return
+    if strict and expected["code"] == "unknown_field":
+        # Strict mode refuses a member the contract does not name; the
+        # schemas stay open to them (a plain evaluation only warns).
+        value_at(wrong, expected["path"])  # raises unless the member is in the document
         return
     errors = schema_errors(wrong, expected["document"])
     if errors:

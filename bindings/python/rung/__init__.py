@@ -7,6 +7,9 @@ by when can it close, and what should the next 1:1 cover?
     report["verdict"], report["timeline"]["target_cycle"]
 
 Errors in a document raise rung.InputError with .code, .path and .message.
+A member the contract does not name (a typo such as "assesments") is a
+rung.RungWarning (warnings.warn), or with strict=True an InputError
+"unknown_field" at its path.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import json
 import os
 import re
 import threading
+import warnings
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Iterable, Iterator, Literal, Union
@@ -24,8 +28,8 @@ from typing import Any, Iterable, Iterator, Literal, Union
 from . import _capi
 from ._capi import RungBuf, lib
 
-__all__ = ["Engine", "RungError", "InputError", "UsageError", "version", "Document", "batch_lines", "AUDIENCES",
-           "schema", "SCHEMAS"]
+__all__ = ["Engine", "RungError", "InputError", "UsageError", "RungWarning", "version", "Document", "batch_lines",
+           "AUDIENCES", "schema", "SCHEMAS"]
 
 #: Who a report is for (docs/privacy.md); anything but "full" needs a
 #: rung.framework/2 framework.
@@ -75,6 +79,27 @@ class UsageError(RungError, ValueError):
 class InputError(RungError):
     """A framework or case document is wrong: `code` is one of the codes of
     schema("error/1") (docs/documents.md)."""
+
+
+class RungWarning(UserWarning):
+    """A member of the framework or the case that the contract does not name
+    (docs/rules.md, "Warnings and strict mode"): ignored, so a typo such as
+    "assesments" may change the verdict. `document` is "framework" or
+    "case", `path` the member's JSON Pointer. Raised as an error instead
+    with strict=True; silence it with warnings.simplefilter("ignore",
+    rung.RungWarning)."""
+
+    def __init__(self, document: str, path: str) -> None:
+        super().__init__(_printable(f"unknown member {path!r} in the {document}, ignored (strict=True makes it an error)"))
+        self.document = document
+        self.path = path
+
+
+def _warn(listed: bytes) -> None:
+    """Issues a RungWarning for each warning the library listed (a JSON array)."""
+    for w in json.loads(listed):
+        # stacklevel 4: the caller of evaluate (evaluate -> _evaluate -> _warn -> warn).
+        warnings.warn(RungWarning(w["document"], w["path"]), stacklevel=4)
 
 
 def version() -> str:
@@ -132,14 +157,18 @@ class Engine:
     """A framework, parsed and indexed once. Immutable and thread-safe:
     evaluate cases from as many threads as you like."""
 
-    def __init__(self, framework: Document | None = None) -> None:
+    def __init__(self, framework: Document | None = None, *, strict: bool = False) -> None:
         """`framework` as a dict, JSON text, bytes or a path; None for the
-        example framework built into the library."""
+        example framework built into the library. `strict`: a member the
+        contract does not name is an InputError ("unknown_field" at its
+        path) rather than a RungWarning — in the framework now, and in every
+        case this engine evaluates unless a call says otherwise."""
         # rung_engine_free needs "no call may be using it": calls count
         # themselves in _busy under _cond, and close() waits for 0.
         self._cond = threading.Condition(threading.Lock())
         self._busy = 0
-        self._options: dict[str, ctypes.c_void_p] = {}  # one options object an audience, made when first asked
+        self._options: dict[tuple[str, bool], ctypes.c_void_p] = {}  # by (audience, strict), made when first asked
+        self._strict = bool(strict)
         self._handle = ctypes.c_void_p()
         if framework is None:
             n = ctypes.c_size_t()
@@ -148,7 +177,9 @@ class Engine:
         else:
             data = _as_bytes(framework)
         err = ctypes.c_void_p()
-        if lib.rung_engine_new(ctypes.byref(self._handle), data, len(data), ctypes.byref(err)) != _capi.RUNG_OK:
+        options = self._options_for("full", True) if strict else None
+        if lib.rung_engine_new_with(ctypes.byref(self._handle), data, len(data), options,
+                                    ctypes.byref(err)) != _capi.RUNG_OK:
             _raise_error(err)
 
     def close(self) -> None:
@@ -186,36 +217,38 @@ class Engine:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _options_for(self, audience: str) -> ctypes.c_void_p | None:
-        """The options object of an audience (None: the defaults); call
-        under self._cond."""
+    def _options_for(self, audience: str, strict: bool) -> ctypes.c_void_p | None:
+        """The options object of an audience in or out of strict mode (None:
+        the defaults); call under self._cond (or from __init__)."""
         if audience not in AUDIENCES:
             raise ValueError(f"audience must be one of {', '.join(AUDIENCES)}, not {audience!r}")
-        if audience == "full":
+        if audience == "full" and not strict:
             return None
-        options = self._options.get(audience)
+        options = self._options.get((audience, strict))
         if options is None:
             options, err = ctypes.c_void_p(), ctypes.c_void_p()
             if lib.rung_options_new(ctypes.byref(options), ctypes.byref(err)) != _capi.RUNG_OK:
                 _raise_error(err)
-            if lib.rung_options_set(options, b"audience", audience.encode(), ctypes.byref(err)) != _capi.RUNG_OK:
-                lib.rung_options_free(options)
-                _raise_error(err)
-            self._options[audience] = options
+            for name, value in ((b"audience", audience.encode()), (b"strict", b"true" if strict else b"false")):
+                if lib.rung_options_set(options, name, value, ctypes.byref(err)) != _capi.RUNG_OK:
+                    lib.rung_options_free(options)
+                    _raise_error(err)
+            self._options[(audience, strict)] = options
         return options
 
-    def _evaluate(self, data: bytes, fmt: int, audience: str = "full") -> bytes:
+    def _evaluate(self, data: bytes, fmt: int, audience: str = "full", strict: bool | None = None) -> bytes:
         with self._cond:
             handle = self._handle
             if not handle:
                 raise RungError("invalid_argument", "", "the engine is closed")
-            options = self._options_for(audience)
+            options = self._options_for(audience, self._strict if strict is None else bool(strict))
             self._busy += 1
-        out = RungBuf()
+        out, listed = RungBuf(), RungBuf()
         err = ctypes.c_void_p()
         try:
             # ctypes releases the GIL for the call: threads evaluate in parallel.
-            rc = lib.rung_evaluate_with(ctypes.byref(out), handle, data, len(data), fmt, options, ctypes.byref(err))
+            rc = lib.rung_evaluate_with_warnings(ctypes.byref(out), ctypes.byref(listed), handle, data, len(data), fmt,
+                                                 options, ctypes.byref(err))
         finally:
             with self._cond:
                 self._busy -= 1
@@ -224,13 +257,18 @@ class Engine:
         if rc != 0:
             _raise_error(err)
         try:
-            return ctypes.string_at(out.data, out.size)
+            result = ctypes.string_at(out.data, out.size)
+            found = ctypes.string_at(listed.data, listed.size)
         finally:
             lib.rung_buf_dispose(ctypes.byref(out))
+            lib.rung_buf_dispose(ctypes.byref(listed))
+        if found != b"[]":
+            _warn(found)
+        return result
 
     def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False,
                  format: Literal["json", "text", "markdown", "html", "ics"] = "json",
-                 audience: Audience = "full") -> Any:
+                 audience: Audience = "full", strict: bool | None = None) -> Any:
         """The report of one case as a dict, or its JSON bytes untouched
         with `raw=True` (one line, or indented as `rung evaluate` prints it
         with `pretty=True`). With `format` "text", "markdown", "html" or
@@ -238,21 +276,27 @@ class Engine:
         `rung evaluate --format FORMAT`. `audience`: who the report is for
         (AUDIENCES; ValueError for another, UsageError — a ValueError — when
         a rung.framework/1 engine is asked for more than "full"). Raises
-        InputError for a bad case."""
+        InputError for a bad case. Each member of the framework or the case
+        that the contract does not name is a RungWarning (whatever the
+        format or version; a rung.report/2 lists them in `warnings` too);
+        with `strict` (default: the engine's) the first is an InputError
+        "unknown_field" instead."""
         if format != "json":
             if format not in _capi.FORMATS:
                 raise ValueError(f"unknown format {format!r}")
-            return self._evaluate(_as_bytes(case), _capi.FORMATS[format], audience).decode()
+            return self._evaluate(_as_bytes(case), _capi.FORMATS[format], audience, strict).decode()
         report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON_PRETTY if pretty else _capi.RUNG_FORMAT_JSON,
-                                audience)
+                                audience, strict)
         return report if raw else json.loads(report)
 
     def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
                       errors: Literal["raise", "return"] = "raise", raw: bool = False,
-                      audience: Audience = "full") -> Iterator[Any]:
+                      audience: Audience = "full", strict: bool | None = None) -> Iterator[Any]:
         """Evaluates cases on `threads` threads (default: the CPU count),
         yielding results in input order. A bad case raises its InputError
         (`errors="raise"`) or is yielded in its place (`errors="return"`).
+        `strict` as in evaluate; RungWarnings are issued as the threads
+        evaluate, so not necessarily in input order.
         Exceptions come in input order too: the results before a bad case,
         or before `cases` itself raised, are all yielded first."""
         if errors not in ("raise", "return"):
@@ -261,7 +305,7 @@ class Engine:
 
         def one(case: Document) -> Any:
             try:
-                return self.evaluate(case, raw=raw, audience=audience)
+                return self.evaluate(case, raw=raw, audience=audience, strict=strict)
             except InputError as e:
                 if errors == "raise":
                     raise

@@ -1,15 +1,16 @@
-"""python3 -m rung evaluate [--framework FILE] [--format F] CASE|-   (mirrors the `rung` CLI)
+"""python3 -m rung evaluate [--framework FILE] [--format F] [--strict] CASE|-   (mirrors the `rung` CLI)
 
 Prints the report as `rung evaluate` does (exit 0), or the error document
-(exit 1); 2 for usage and I/O errors."""
+(exit 1); 2 for usage and I/O errors. Warnings go to stderr."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import warnings
 
-from . import Engine, InputError, RungError
+from . import Engine, InputError, RungError, RungWarning
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="default: text on a terminal (without colours here), else json")
     ev.add_argument("--audience", choices=["full", "employee", "manager", "committee"], default="full",
                     help="who the report is for (docs/privacy.md); default full")
+    ev.add_argument("--strict", action="store_true",
+                    help="a member the contract does not name is an unknown_field error, not a warning")
     ev.add_argument("case", help="case JSON file, or - for standard input")
     try:
         args = parser.parse_args(argv)
@@ -41,15 +44,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rung: {e}", file=sys.stderr)
         return 2
     try:
-        engine = Engine(framework)
+        engine = Engine(framework, strict=args.strict)
     except InputError as e:
         return error(e)
     fmt = args.format or ("text" if sys.stdout.isatty() else "json")
     try:
-        if fmt == "json":
-            out = engine.evaluate(case, raw=True, pretty=True, audience=args.audience) + b"\n"
-        else:
-            out = engine.evaluate(case, format=fmt, audience=args.audience).encode()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", RungWarning)
+            if fmt == "json":
+                out = engine.evaluate(case, raw=True, pretty=True, audience=args.audience) + b"\n"
+            else:
+                out = engine.evaluate(case, format=fmt, audience=args.audience).encode()
+        for w in caught:
+            print(f"rung: warning: {w.message}", file=sys.stderr)
     except InputError as e:
         return error(e)
     except ValueError as e:  # an audience this framework cannot show: a usage error

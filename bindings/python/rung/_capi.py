@@ -93,6 +93,13 @@ _fn("rung_options_free", [c_void_p], None)
 # int rung_evaluate_with(rung_buf* out, const rung_engine*, const char* json, size_t len, int format,
 #                        const rung_options* options, rung_error** err)
 _fn("rung_evaluate_with", [POINTER(RungBuf), c_void_p, c_char_p, c_size_t, c_int, c_void_p, POINTER(c_void_p)], c_int)
+# int rung_engine_new_with(rung_engine** out, const char* json, size_t len, const rung_options* options,
+#                          rung_error** err)
+_fn("rung_engine_new_with", [POINTER(c_void_p), c_char_p, c_size_t, c_void_p, POINTER(c_void_p)], c_int)
+# int rung_evaluate_with_warnings(rung_buf* out, rung_buf* warnings, const rung_engine*, const char* json, size_t len,
+#                                 int format, const rung_options* options, rung_error** err)
+_fn("rung_evaluate_with_warnings", [POINTER(RungBuf), POINTER(RungBuf), c_void_p, c_char_p, c_size_t, c_int, c_void_p,
+                                    POINTER(c_void_p)], c_int)
 # void rung_buf_dispose(rung_buf*)
 _fn("rung_buf_dispose", [POINTER(RungBuf)], None)
 # int rung_error_code(const rung_error*)
