@@ -1,7 +1,8 @@
-// A set of ids seen so far: duplicate detection and lookups while a
-// document is compiled. An open-addressing table of views (the ids live in
-// their document): no allocation per id, one probe or two per lookup, so a
-// list of 100,000 ids stays cheap (bench/scale).
+// Sets and maps keyed by ids: duplicate detection and lookups while a
+// document is compiled, and grouping by id in the rules. An open-addressing
+// table of views (the ids live in their document): no allocation per id,
+// one probe or two per lookup, so a list of 100,000 ids stays cheap
+// (bench/scale).
 #pragma once
 
 #include <cstddef>
@@ -14,33 +15,48 @@
 
 namespace rung {
 
-class IdSet {
+/// A map from ids to `V`, in one flat table.
+template <class V>
+class IdMap {
  public:
-  IdSet() = default;
+  IdMap() = default;
   /// Room for `n` ids without growing.
-  explicit IdSet(std::size_t n) { rehash(n); }
+  explicit IdMap(std::size_t n) { rehash(n); }
 
-  /// Adds `id`; false when it was there already.
-  bool insert(std::string_view id) {
+  /// The value of `id`, added as `V{}` when it was not there; `added` says which.
+  V& try_emplace(std::string_view id, bool& added) {
     if (2 * (size_ + 1) > slots_.size()) rehash(size_ + 1);
     const auto hash = static_cast<std::uint32_t>(hash_id(id));
     Slot& s = find(id, hash);
-    if (s.data) return false;
-    s = {id.data(), static_cast<std::uint32_t>(id.size()), hash};
-    ++size_;
-    return true;
+    added = s.data == nullptr;
+    if (added) {
+      s.data = id.data();
+      s.size = static_cast<std::uint32_t>(id.size());
+      s.hash = hash;
+      ++size_;
+    }
+    return s.value;
   }
 
   bool contains(std::string_view id) const {
     return !slots_.empty() && find(id, static_cast<std::uint32_t>(hash_id(id))).data;
   }
 
+  std::size_t size() const { return size_; }
+
+  /// Calls `f(value)` for every id's value, in the table's order.
+  template <class F>
+  void each(F&& f) const {
+    for (const Slot& s : slots_)
+      if (s.data) f(s.value);
+  }
+
  private:
-  // 16 bytes: a table for 100,000 ids stays within a few megabytes of cache.
   struct Slot {
     const char* data = nullptr;  // null: empty
     std::uint32_t size = 0;
     std::uint32_t hash = 0;  // compared first: the id's bytes are read only on a likely match
+    [[no_unique_address]] V value{};
   };
 
   /// The slot holding `id`, or the empty one where it would go.
@@ -59,12 +75,33 @@ class IdSet {
     if (size <= slots_.size()) return;
     std::vector<Slot> old(size);
     old.swap(slots_);
-    for (const Slot& s : old)
-      if (s.data) find(std::string_view(s.data, s.size), s.hash) = s;
+    for (Slot& s : old)
+      if (s.data) find(std::string_view(s.data, s.size), s.hash) = std::move(s);
   }
 
   mutable std::vector<Slot> slots_;
   std::size_t size_ = 0;
+};
+
+/// A set of ids seen so far.
+class IdSet {
+ public:
+  IdSet() = default;
+  /// Room for `n` ids without growing.
+  explicit IdSet(std::size_t n) : map_(n) {}
+
+  /// Adds `id`; false when it was there already.
+  bool insert(std::string_view id) {
+    bool added = false;
+    map_.try_emplace(id, added);
+    return added;
+  }
+
+  bool contains(std::string_view id) const { return map_.contains(id); }
+
+ private:
+  struct None {};
+  IdMap<None> map_;
 };
 
 }  // namespace rung

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
+#include "rung/id_set.hpp"
 #include "rung/report.hpp"
 #include "rung/types.hpp"
 
@@ -49,7 +49,7 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
   std::optional<Latest> self, manager;
   // Each stakeholder's latest, by rater_id (the median does not depend on
   // the order in which they are listed).
-  std::unordered_map<std::string_view, Latest> stakeholders;
+  IdMap<Latest> stakeholders;
   auto keep = [](std::optional<Latest>& slot, const Assessment& a) {
     if (!slot || a.date >= slot->date) slot = Latest{a.date, a.level};
   };
@@ -60,8 +60,9 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
       case Rater::self: keep(self, a); break;
       case Rater::manager: keep(manager, a); break;
       case Rater::stakeholder: {
-        auto [it, added] = stakeholders.try_emplace(a.rater_id, Latest{a.date, a.level});
-        if (!added && a.date >= it->second.date) it->second = Latest{a.date, a.level};
+        bool added = false;
+        Latest& latest = stakeholders.try_emplace(a.rater_id, added);
+        if (added || a.date >= latest.date) latest = Latest{a.date, a.level};
         break;
       }
     }
@@ -71,7 +72,7 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
   if (manager) r.manager = manager->level;
   std::vector<int> values;
   values.reserve(stakeholders.size());
-  for (const auto& s : stakeholders) values.push_back(s.second.level);
+  stakeholders.each([&](const Latest& latest) { values.push_back(latest.level); });
   r.stakeholder_raters = static_cast<int>(values.size());
   if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median(std::move(values));
   r.agreed = r3_agreed(r.manager, r.stakeholders, policy.agreed_rating);
