@@ -3,7 +3,8 @@
 //   rung batch [--framework FILE] [--threads N] [IN.jsonl|-]
 //   rung summarize [--format text|markdown|html] [REPORTS.jsonl|-]
 //   rung check-framework [--as-of DATE] FILE
-// Exit status: 0 report, 1 input error, 2 usage or I/O error.
+//   rung --version
+// Exit status: 0 report, 1 input error, 2 usage or I/O error (docs/rung.1).
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -28,6 +29,7 @@
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
 #include "json/read.hpp"
+#include "rung.h"  // RUNG_VERSION_*
 #include "rung/audience.hpp"
 #include "rung/engine.hpp"
 
@@ -36,6 +38,11 @@ namespace {
 constexpr int kReport = 0;
 constexpr int kInputError = 1;
 constexpr int kUsage = 2;
+
+#define RUNG_CLI_STRINGIFY2(x) #x
+#define RUNG_CLI_STRINGIFY(x) RUNG_CLI_STRINGIFY2(x)
+constexpr const char* kVersion = "rung " RUNG_CLI_STRINGIFY(RUNG_VERSION_MAJOR) "." RUNG_CLI_STRINGIFY(
+    RUNG_VERSION_MINOR) "." RUNG_CLI_STRINGIFY(RUNG_VERSION_PATCH);
 
 using rung::cli::name_of;
 
@@ -183,7 +190,7 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   if (s.write_errno) return io_error("cannot write to standard output", s.write_errno);
   if (s.read_errno) return io_error("cannot read " + name_of(input), s.read_errno);
   if (s.stopped) return 128 + static_cast<int>(batch_signal);
-  return kReport;
+  return s.errors ? kInputError : kReport;
 }
 
 int summarize(const std::string& input, const std::string& format) {
@@ -336,6 +343,7 @@ int main(int argc, char** argv) {
   rung::cli::guard_standard_descriptors();
   CLI::App app{"rung: is this person ready to be promoted, and if not, what is missing?"};
   app.require_subcommand(1);
+  app.set_version_flag("-V,--version", kVersion, "Print the version and exit");
 
   std::string framework_path, case_path, format;
   auto* eval = app.add_subcommand("evaluate", "Evaluate one case and print its report");
@@ -368,18 +376,20 @@ int main(int argc, char** argv) {
   bat->add_option("--audience", audience, "Who every report is for: full, employee, manager or committee")
       ->check(audiences)
       ->capture_default_str();
-  bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
+  bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input")
+      ->capture_default_str();
 
   std::string summarize_input = "-", summarize_format = "text";
   auto* sum = app.add_subcommand("summarize", "The team view of `rung batch` output (JSONL reports)");
   sum->add_option("--format", summarize_format, "text, markdown or html")
-      ->check(CLI::IsMember({"text", "markdown", "html"}));
-  sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input");
+      ->check(CLI::IsMember({"text", "markdown", "html"}))
+      ->capture_default_str();
+  sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input")->capture_default_str();
 
   std::string check_path, as_of;
   auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
   check->add_option("framework", check_path, "Framework JSON file")->required();
-  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date");
+  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date, YYYY-MM-DD (default: every cycle)");
 
   try {
     app.parse(argc, argv);
