@@ -389,7 +389,8 @@ int main(int argc, char** argv) {
   std::string check_path, as_of;
   auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary");
   check->add_option("framework", check_path, "Framework JSON file")->required();
-  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date, YYYY-MM-DD (default: every cycle)");
+  check->add_option("--as-of", as_of,
+                    "List only the cycles deciding on or after this date, YYYY-MM-DD (default: every cycle)");
 
   try {
     app.parse(argc, argv);

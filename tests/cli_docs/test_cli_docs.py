@@ -75,6 +75,10 @@ def top_options() -> list:
     return [Entry(*x) for x in sections(run("--help"))["Options"]]
 
 
+#: Every command `rung --help` lists: the tests below cover each, new ones too.
+COMMANDS = commands()
+
+
 def test_the_help_parser_sees_the_commands_and_options():
     # Guards the tests below against a help format they would misread.
     assert {"evaluate", "batch", "summarize", "check-framework"} <= set(commands())
@@ -86,7 +90,7 @@ def test_the_help_parser_sees_the_commands_and_options():
 
 # --- the help texts ----------------------------------------------------------
 
-@pytest.mark.parametrize("command", ["evaluate", "batch", "summarize", "check-framework"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_optional_value_shows_its_default(command):
     for e in options(command) + positionals(command):
         if not e.kind or e.required:  # a flag, or nothing to default
@@ -173,7 +177,7 @@ def test_the_man_page_documents_every_command():
         assert f"rung {command}" in synopsis, f"SYNOPSIS has no line for {command}"
 
 
-@pytest.mark.parametrize("command", ["evaluate", "batch", "summarize", "check-framework"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_the_man_page_documents_every_option(command):
     synopsis = plain(man_sections()["SYNOPSIS"])
     line = synopsis[synopsis.index(f"rung {command}"):].split(".br")[0]
@@ -224,13 +228,13 @@ def test_completion_offers_every_command_and_top_option():
     assert complete("check") == ["check-framework"]
 
 
-@pytest.mark.parametrize("command", ["evaluate", "batch", "summarize", "check-framework"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_completion_offers_every_option_of_a_command(command):
     expected = {n for e in options(command) for n in e.names}
     assert set(complete(command, "-")) == expected
 
 
-@pytest.mark.parametrize("command", ["evaluate", "batch", "summarize", "check-framework"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_completion_offers_the_values_of_an_option(command):
     for e in options(command):
         if e.values:
