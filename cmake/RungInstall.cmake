@@ -1,5 +1,7 @@
-# cmake --install: headers, the C libraries, rungConfig.cmake with its
-# version file and exported targets, and rung.pc for pkg-config.
+# cmake --install (RUNG_INSTALL): the command line, headers, the C
+# libraries, rungConfig.cmake with its version file and exported targets,
+# rung.pc for pkg-config, and under share/ the licence, the man page, bash
+# completion and the example framework.
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
@@ -36,4 +38,9 @@ install(DIRECTORY schemas/ DESTINATION ${CMAKE_INSTALL_DATADIR}/rung/schemas FIL
 
 if(RUNG_BUILD_CLI)
   install(TARGETS rung_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+  install(FILES docs/rung.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+  install(FILES scripts/completion/rung.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
+          RENAME rung)
 endif()
+install(FILES LICENSE README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES examples/framework.json examples/framework-v2.json DESTINATION ${CMAKE_INSTALL_DATADIR}/rung/examples)

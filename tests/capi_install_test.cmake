@@ -1,33 +1,18 @@
-# Installs rung into a temporary prefix, then builds and runs the consumers
-# of examples/embed against it: with find_package(rung) and with pkg-config.
+# Installs rung into a temporary prefix, checks what is there, then builds
+# and runs the consumers of examples/embed against it: with find_package(rung)
+# and with pkg-config (shared, and fully static with --static).
 # cmake -DBUILD=build -DSOURCE=repo -DWORK=scratch -DGENERATOR=Ninja -P capi_install_test.cmake
 file(REMOVE_RECURSE ${WORK})
 set(prefix ${WORK}/prefix)
 
-function(run)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL 0)
-    message(FATAL_ERROR "${ARGN}: exit ${status}\n${out}\n${err}")
-  endif()
-  set(last_output "${out}" PARENT_SCOPE)
-endfunction()
-
-# A consumer evaluates the example case (exit 0, a report) and handles a bad one (exit 1, the path).
-function(check_consumer exe)
-  run(${exe} ${SOURCE}/examples/close.json)
-  if(NOT last_output MATCHES "\"verdict\": ?\"close\"")
-    message(FATAL_ERROR "${exe}: no report\n${last_output}")
-  endif()
-  file(WRITE ${WORK}/bad.json [[{"schema": "rung.case/1", "as_of": "2026-11-23", "employee": {"id": "e", "level": "E9"}}]])
-  execute_process(COMMAND ${exe} ${WORK}/bad.json RESULT_VARIABLE status ERROR_VARIABLE err OUTPUT_QUIET)
-  if(NOT status EQUAL 1 OR NOT err MATCHES "unknown_reference at '/employee/level'")
-    message(FATAL_ERROR "${exe} on a bad case: exit ${status}: ${err}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/consumer.cmake)
 
 run(${CMAKE_COMMAND} --install ${BUILD} --prefix ${prefix})
-foreach(f include/rung.h include/rung/evaluate.hpp lib/cmake/rung/rungConfig.cmake
-          lib/cmake/rung/rungConfigVersion.cmake lib/pkgconfig/rung.pc lib/librung.a)
+foreach(f bin/rung include/rung.h include/rung/evaluate.hpp lib/cmake/rung/rungConfig.cmake
+          lib/cmake/rung/rungConfigVersion.cmake lib/pkgconfig/rung.pc lib/librung.a
+          share/doc/rung/LICENSE share/doc/rung/README.md share/man/man1/rung.1
+          share/bash-completion/completions/rung share/rung/examples/framework.json
+          share/rung/examples/framework-v2.json)
   if(NOT EXISTS ${prefix}/${f})
     message(FATAL_ERROR "not installed: ${f}")
   endif()
@@ -44,6 +29,15 @@ file(GLOB sonames ${prefix}/lib/librung.so.*)
 if(NOT sonames)
   message(FATAL_ERROR "no versioned librung.so installed")
 endif()
+file(READ ${prefix}/share/doc/rung/LICENSE licence)
+if(NOT licence MATCHES "^MIT License")
+  message(FATAL_ERROR "share/doc/rung/LICENSE is not the MIT licence")
+endif()
+run(${prefix}/bin/rung --version)
+if(NOT last_output MATCHES "^rung [0-9]+\\.[0-9]+\\.[0-9]+\n$")
+  message(FATAL_ERROR "installed rung --version: ${last_output}")
+endif()
+run(${prefix}/bin/rung check-framework ${prefix}/share/rung/examples/framework-v2.json)
 
 # 1. find_package(rung)
 run(${CMAKE_COMMAND} -S ${SOURCE}/examples/embed -B ${WORK}/cmake -G ${GENERATOR}
@@ -66,4 +60,15 @@ separate_arguments(flags UNIX_COMMAND "${flags}")
 find_program(CC NAMES cc gcc REQUIRED)
 run(${CC} -std=c99 -Wall -Werror ${SOURCE}/examples/embed/main.c ${flags} -Wl,-rpath,${prefix}/lib -o ${WORK}/pkgconfig_c)
 check_consumer(${WORK}/pkgconfig_c)
-message(STATUS "installed tree works with find_package and pkg-config")
+# --static: everything librung.a needs is in Libs.private, so that a C
+# program links with no shared library at all.
+run(${PKG_CONFIG} --static --cflags --libs rung)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(${CC} -std=c99 -Wall -Werror ${SOURCE}/examples/embed/main.c ${flags} -static -o ${WORK}/pkgconfig_c_static)
+check_consumer(${WORK}/pkgconfig_c_static)
+run(readelf -d ${WORK}/pkgconfig_c_static)
+if(last_output MATCHES "NEEDED")
+  message(FATAL_ERROR "the static consumer needs shared libraries:\n${last_output}")
+endif()
+message(STATUS "installed tree works with find_package and pkg-config (shared and static)")

@@ -1,5 +1,9 @@
-# The shared library exports rung_* and nothing else: nm -D --defined-only.
-# cmake -DLIBRARY=librung.so -P capi_symbols_test.cmake
+# The shared library exports rung_* and nothing else (nm -D --defined-only),
+# and its SONAME changes when the ABI may: librung.so.0.MINOR in 0.x (every
+# 0.x minor release may break the ABI), librung.so.MAJOR from 1.0.
+# cmake -DLIBRARY=librung.so -DHEADER=capi/rung.h -P capi_symbols_test.cmake
+# (-DSONAME=librung.so instead of -DHEADER for the Python wheel's copy, which
+# is loaded by its path)
 execute_process(COMMAND nm -D --defined-only ${LIBRARY} OUTPUT_VARIABLE symbols RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "nm failed on ${LIBRARY}")
@@ -22,8 +26,20 @@ endif()
 if(exported LESS 14)
   message(FATAL_ERROR "only ${exported} rung_* symbols exported:\n${symbols}")
 endif()
+if(HEADER)
+  file(STRINGS ${HEADER} version_lines REGEX "^#define RUNG_VERSION_(MAJOR|MINOR) ")
+  foreach(line IN LISTS version_lines)
+    string(REGEX MATCH "RUNG_VERSION_([A-Z]+) ([0-9]+)" _ "${line}")
+    set(version_${CMAKE_MATCH_1} ${CMAKE_MATCH_2})
+  endforeach()
+  if(version_MAJOR EQUAL 0)
+    set(SONAME librung.so.0.${version_MINOR})
+  else()
+    set(SONAME librung.so.${version_MAJOR})
+  endif()
+endif()
 execute_process(COMMAND objdump -p ${LIBRARY} OUTPUT_VARIABLE headers)
-if(NOT headers MATCHES "SONAME +librung\\.so\\.[0-9]+\n")
-  message(FATAL_ERROR "no versioned SONAME:\n${headers}")
+if(NOT headers MATCHES "SONAME +([^\n]+)\n" OR NOT CMAKE_MATCH_1 STREQUAL SONAME)
+  message(FATAL_ERROR "SONAME '${CMAKE_MATCH_1}', expected ${SONAME}:\n${headers}")
 endif()
 message(STATUS "${exported} rung_* symbols exported, nothing else")

@@ -91,7 +91,8 @@ if(NOT excerpt STREQUAL demo)
 endif()
 
 # batch: one line out per non-blank line in, in order; a bad line yields its
-# error document with its 1-based line number (blank lines count).
+# error document with its 1-based line number (blank lines count), and the
+# exit status 1 once any line was an input error.
 file(READ ${SOURCE}/examples/ready.json ready_text)
 file(READ ${SOURCE}/examples/blocked.json blocked_text)
 string(REPLACE "\n" "" ready_line "${ready_text}")
@@ -100,7 +101,7 @@ file(WRITE ${WORK}/in.jsonl "${ready_line}\n\n{\"schema\": \"rung.case/1\"\n${bl
 foreach(threads 1 3)
   execute_process(COMMAND ${RUNG} batch --threads ${threads} ${WORK}/in.jsonl
                   OUTPUT_VARIABLE batch_out ERROR_VARIABLE batch_err RESULT_VARIABLE status)
-  if(NOT status EQUAL 0)
+  if(NOT status EQUAL 1)
     message(FATAL_ERROR "batch: exit ${status}\n${batch_err}")
   endif()
   string(REGEX REPLACE "\n$" "" batch_out "${batch_out}")
@@ -140,3 +141,19 @@ execute_process(COMMAND ${RUNG} schema case/3 RESULT_VARIABLE status OUTPUT_VARI
 if(NOT status EQUAL 2 OR NOT out STREQUAL "" OR NOT err MATCHES "no schema named \"case/3\".*\ncase/2\n")
   message(FATAL_ERROR "rung schema case/3: exit ${status}\n${out}\n${err}")
 endif()
+# Every line a report: exit 0.
+file(WRITE ${WORK}/good.jsonl "${ready_line}\n\n${blocked_line}\n")
+run(0 good_batch batch --no-progress ${WORK}/good.jsonl)
+
+# --version and -V: "rung MAJOR.MINOR.PATCH" as capi/rung.h defines it.
+file(STRINGS ${SOURCE}/capi/rung.h version_lines REGEX "^#define RUNG_VERSION_(MAJOR|MINOR|PATCH) ")
+foreach(line IN LISTS version_lines)
+  string(REGEX MATCH "RUNG_VERSION_([A-Z]+) ([0-9]+)" _ "${line}")
+  set(version_${CMAKE_MATCH_1} ${CMAKE_MATCH_2})
+endforeach()
+foreach(flag --version -V)
+  run(0 version ${flag})
+  if(NOT version STREQUAL "rung ${version_MAJOR}.${version_MINOR}.${version_PATCH}\n")
+    message(FATAL_ERROR "rung ${flag}: '${version}'")
+  endif()
+endforeach()

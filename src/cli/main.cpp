@@ -5,7 +5,8 @@
 //   rung check-framework [--as-of DATE] [--format text|json] [--strict] FILE
 //   rung schema [NAME]
 //   rung import ft|monzo [--id ID] [--gate LEVEL=GATE]... FILE
-// Exit status: 0 report, 1 input error, 2 usage or I/O error.
+//   rung --version
+// Exit status: 0 report, 1 input error, 2 usage or I/O error (docs/rung.1).
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
@@ -31,6 +32,7 @@
 #include "cli/io.hpp"
 #include "cli/summarize.hpp"
 #include "json/read.hpp"
+#include "rung.h"  // RUNG_VERSION_*
 #include "rung/audience.hpp"
 #include "rung/engine.hpp"
 #include "schemas.hpp"
@@ -40,6 +42,11 @@ namespace {
 constexpr int kReport = 0;
 constexpr int kInputError = 1;
 constexpr int kUsage = 2;
+
+#define RUNG_CLI_STRINGIFY2(x) #x
+#define RUNG_CLI_STRINGIFY(x) RUNG_CLI_STRINGIFY2(x)
+constexpr const char* kVersion = "rung " RUNG_CLI_STRINGIFY(RUNG_VERSION_MAJOR) "." RUNG_CLI_STRINGIFY(
+    RUNG_VERSION_MINOR) "." RUNG_CLI_STRINGIFY(RUNG_VERSION_PATCH);
 
 using rung::cli::name_of;
 
@@ -198,7 +205,7 @@ int batch(const std::string& framework_path, const std::string& input, unsigned 
   if (s.write_errno) return io_error("cannot write to standard output", s.write_errno);
   if (s.read_errno) return io_error("cannot read " + name_of(input), s.read_errno);
   if (s.stopped) return 128 + static_cast<int>(batch_signal);
-  return kReport;
+  return s.errors ? kInputError : kReport;
 }
 
 int summarize(const std::string& input, const std::string& format) {
@@ -272,6 +279,7 @@ int main(int argc, char** argv) {
   rung::cli::guard_standard_descriptors();
   CLI::App app{"rung: is this person ready to be promoted, and if not, what is missing?"};
   app.require_subcommand(1);
+  app.set_version_flag("-V,--version", kVersion, "Print the version and exit");
 
   std::string framework_path, case_path, format;
   auto* eval = app.add_subcommand("evaluate", "Evaluate one case and print its report");

@@ -29,6 +29,7 @@ SUBCOMMANDS = {
     "schema": ["schema", "report/2"],
     "summarize-json": ["summarize", "--format", "json", "-"],
     "help": ["--help"],
+    "version": ["--version"],
 }
 
 
@@ -94,7 +95,7 @@ def test_crlf_lines_and_the_16_mib_limit(close_case):
     blank_over = b" " * (MIB16 + 10)
     stdin = b"\r\n".join([small, exact, over, blank_over, small]) + b"\n" + over  # the last line has no newline
     r = batch(stdin)
-    assert r.returncode == 0, r.stderr
+    assert r.returncode == 1, r.stderr  # two lines are input errors
     out = lines(r.stdout)
     # Regression: an exactly-16 MiB document on a CRLF line was rejected.
     assert [x["schema"] for x in out] == ["rung.report/1", "rung.report/1", "rung.error/1", "rung.report/1",
@@ -229,6 +230,10 @@ def test_many_threads_are_clamped_not_started(close_case):
     assert r.returncode == 0
     assert len(lines(r.stdout)) == 200
     assert b"more than this machine can use; using " in r.stderr
+    # Beyond 1024 the value is refused as a usage error, before any thread starts.
+    r = batch(doc + b"\n", "--threads", "100000")
+    assert r.returncode == 2 and r.stdout == b""
+    assert b"--threads" in r.stderr
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])

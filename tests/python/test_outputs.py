@@ -291,7 +291,9 @@ def test_summarize_counts_worked_by_hand(tmp_path):
     lines = [json.dumps(json.loads((EXAMPLES / f"{n}.json").read_text())) for n in CASES]
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines + ["{not json"]) + "\n")
-    batch = subprocess.run([CLI, "batch", "--no-progress", str(src)], capture_output=True, check=True).stdout
+    run = subprocess.run([CLI, "batch", "--no-progress", str(src)], capture_output=True)
+    assert run.returncode == 1  # the last line is an input error
+    batch = run.stdout
     (tmp_path / "reports.jsonl").write_bytes(batch)
     out = subprocess.run([CLI, "summarize", str(tmp_path / "reports.jsonl")], capture_output=True, check=True,
                          text=True).stdout

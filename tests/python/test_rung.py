@@ -1,6 +1,7 @@
 """The Python bindings (bindings/python): run by ctest with RUNG_LIBRARY set
 to the built library and RUNG_CLI to the built command line."""
 
+import datetime
 import json
 import os
 import pathlib
@@ -88,15 +89,62 @@ def test_every_input_form(engine, tmp_path):
     path = EXAMPLES / "close.json"
     text = path.read_text()
     expected = engine.evaluate(path)
-    assert engine.evaluate(str(path)) == expected
     assert engine.evaluate(text) == expected
     assert engine.evaluate(text.encode()) == expected
+    assert engine.evaluate(bytearray(text.encode())) == expected
     assert engine.evaluate(json.loads(text)) == expected
-    for framework in (None, EXAMPLES / "framework.json", str(EXAMPLES / "framework.json"),
+    assert engine.evaluate_file(path) == engine.evaluate_file(str(path)) == expected
+    assert engine.evaluate_file(path, format="text") == engine.evaluate(path, format="text")
+    for framework in (None, EXAMPLES / "framework.json", (EXAMPLES / "framework.json").read_text(),
                       (EXAMPLES / "framework.json").read_bytes(), json.loads((EXAMPLES / "framework.json").read_text())):
         assert rung.Engine(framework).evaluate(path) == expected
+    for file in (EXAMPLES / "framework.json", str(EXAMPLES / "framework.json")):
+        assert rung.Engine.from_file(file).evaluate(path) == expected
     with pytest.raises(TypeError):
         engine.evaluate(42)
+
+
+def test_a_str_is_json_text_never_a_path(engine):
+    # A path given as str is refused with the way out, for a framework and
+    # for a case, even when the file exists.
+    for call in (lambda: rung.Engine(str(EXAMPLES / "framework.json")),
+                 lambda: engine.evaluate(str(EXAMPLES / "close.json")),
+                 lambda: list(engine.evaluate_many([str(EXAMPLES / "close.json")], threads=1))):
+        with pytest.raises(TypeError, match=r"a str is JSON text.*pathlib\.Path.*from_file"):
+            call()
+    # JSON text with leading white space is text; JSON that is no object is
+    # still the library's error (an InputError at "").
+    assert engine.evaluate("\n  " + (EXAMPLES / "close.json").read_text())["verdict"] == "close"
+    with pytest.raises(TypeError, match="not a JSON object"):
+        engine.evaluate("[]")
+    with pytest.raises(FileNotFoundError):
+        engine.evaluate_file(EXAMPLES / "missing.json")
+
+
+def test_dates_in_dicts():
+    case = json.loads((EXAMPLES / "close.json").read_text())
+    engine = rung.Engine()
+    expected = engine.evaluate(case)
+    dated = dict(case, as_of=datetime.date(2026, 11, 23))
+    dated["plan"] = dict(case["plan"], agreed_on=datetime.date.fromisoformat(case["plan"]["agreed_on"]))
+    assert engine.evaluate(dated) == expected
+    with pytest.raises(TypeError, match=r"a datetime: rung's dates are days.*\.date\(\)"):
+        engine.evaluate(dict(case, as_of=datetime.datetime(2026, 11, 23, 9, 30)))
+    with pytest.raises(TypeError, match="not a JSON value"):
+        engine.evaluate(dict(case, as_of={1, 2}))
+    # A date the library refuses is its input error, with the path.
+    with pytest.raises(rung.InputError) as e:
+        engine.evaluate(dict(case, as_of=datetime.date(1899, 12, 31)))
+    assert (e.value.code, e.value.path) == ("invalid_date", "/as_of")
+
+
+def test_input_errors_are_value_errors(engine):
+    with pytest.raises(ValueError) as e:
+        engine.evaluate({"schema": "rung.case/1", "as_of": "2026-02-30"})
+    assert isinstance(e.value, rung.InputError) and isinstance(e.value, rung.RungError)
+    assert e.value.code == "invalid_date"
+    with pytest.raises(ValueError):
+        rung.Engine(b"{")
 
 
 def test_evaluate_many_keeps_order_with_4_threads(engine):
@@ -144,7 +192,8 @@ def test_readme_python_example_runs_as_written():
     assert block, "README has a ## Python section with a python block"
     out = subprocess.run([sys.executable, "-c", block.group(1)], capture_output=True, text=True, cwd=REPO)
     assert out.returncode == 0, out.stderr
-    assert "close" in out.stdout
+    assert out.stdout.startswith("close 2027-H2\n")
+    assert out.stdout.endswith("\nunknown_reference /employee/level\n")
 
 
 def test_version_2_through_python_and_the_cli(tmp_path):

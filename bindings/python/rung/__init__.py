@@ -2,11 +2,14 @@
 by when can it close, and what should the next 1:1 cover?
 
     import rung
-    engine = rung.Engine("examples/framework.json")     # dict, str, bytes or a path
-    report = engine.evaluate("examples/close.json")      # the report as a dict
+    engine = rung.Engine.from_file("examples/framework.json")
+    report = engine.evaluate_file("examples/close.json")    # a rung.Report (TypedDict)
     report["verdict"], report["timeline"]["target_cycle"]
 
-Errors in a document raise rung.InputError with .code, .path and .message.
+A document is a dict (dates may be datetime.date), JSON text (str or bytes)
+or a file as a pathlib.Path; a str is never a path. Errors in a document
+raise rung.InputError (a ValueError) with .code, .path and .message.
+`rung` and `python -m rung` run the command line (docs/rung.1).
 A member the contract does not name (a typo such as "assesments") is a
 rung.RungWarning (warnings.warn), or with strict=True an InputError
 "unknown_field" at its path.
@@ -15,6 +18,7 @@ rung.RungWarning (warnings.warn), or with strict=True an InputError
 from __future__ import annotations
 
 import ctypes
+import datetime
 import itertools
 import json
 import os
@@ -23,21 +27,25 @@ import threading
 import warnings
 from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any, Iterable, Iterator, Literal, Union
+from typing import Any, Iterable, Iterator, Literal, Mapping, Union, overload
 
 from . import _capi
 from ._capi import RungBuf, lib
+from ._types import *  # noqa: F401,F403  (the report's TypedDicts and Literals)
+from ._types import Audience, Report, __all__ as _types_all
+from ._version import __version__
 
-__all__ = ["Engine", "RungError", "InputError", "UsageError", "RungWarning", "version", "Document", "batch_lines",
-           "AUDIENCES", "schema", "SCHEMAS"]
+__all__ = ["Engine", "RungError", "InputError", "UsageError", "RungWarning", "version", "__version__",
+           "Document", "batch_lines", "AUDIENCES", "schema", "SCHEMAS", *_types_all]
 
 #: Who a report is for (docs/privacy.md); anything but "full" needs a
 #: rung.framework/2 framework.
 AUDIENCES = ("full", "employee", "manager", "committee")
-Audience = Literal["full", "employee", "manager", "committee"]
 
-#: A framework or case document: a dict, JSON text (str or bytes), or a path.
-Document = Union[dict, str, bytes, os.PathLike]
+#: A framework or case document: a dict (or any mapping; datetime.date
+#: values become "YYYY-MM-DD"), JSON text as str or bytes, or a file as an
+#: os.PathLike (pathlib.Path). A str is always JSON text, never a path.
+Document = Union[Mapping[str, Any], str, bytes, os.PathLike]
 
 # C0, DEL and C1 control characters: a message may echo them from a document
 # (a key in a path, a value), and a terminal would act on them.
@@ -76,9 +84,9 @@ class UsageError(RungError, ValueError):
     ValueError."""
 
 
-class InputError(RungError):
-    """A framework or case document is wrong: `code` is one of the codes of
-    schema("error/1") (docs/documents.md)."""
+class InputError(RungError, ValueError):
+    """A framework or case document is wrong (docs/rules.md): also a
+    ValueError."""
 
 
 class RungWarning(UserWarning):
@@ -138,19 +146,33 @@ def _raise_error(err: ctypes.c_void_p) -> None:
     raise cls(code, path, message, document, raw)
 
 
+def _json_value(value: Any) -> Any:
+    """json.dumps's fallback: a datetime.date is a date of the documents."""
+    if isinstance(value, datetime.datetime):
+        raise TypeError(f"{value!r} is a datetime: rung's dates are days, pass {value.date()!r} (value.date())")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a JSON value: {value!r}")
+
+
 def _as_bytes(doc: Document) -> bytes:
-    """A document's bytes: dicts are serialized, str is JSON text when it
-    starts with "{" (after whitespace) and a path otherwise."""
-    if isinstance(doc, dict):
-        return json.dumps(doc, ensure_ascii=False).encode()
-    if isinstance(doc, bytes):
-        return doc
-    if isinstance(doc, str) and doc.lstrip().startswith("{"):
+    """A document's bytes: a mapping is serialized, str and bytes are JSON
+    text, an os.PathLike is a file to read."""
+    if isinstance(doc, Mapping):
+        return json.dumps(doc, ensure_ascii=False, default=_json_value).encode()
+    if isinstance(doc, (bytes, bytearray, memoryview)):
+        return bytes(doc)
+    if isinstance(doc, str):
+        if not doc.lstrip().startswith("{"):
+            # A document is a JSON object: this str is no document, and most
+            # likely a path given as str.
+            raise TypeError(f"a str is JSON text, and {_printable(doc[:80])!r} is not a JSON object; "
+                            "for a file, pass a pathlib.Path or use Engine.from_file / Engine.evaluate_file")
         return doc.encode()
-    if isinstance(doc, (str, os.PathLike)):
+    if isinstance(doc, os.PathLike):
         with open(doc, "rb") as f:
             return f.read()
-    raise TypeError(f"expected a dict, str, bytes or path, got {type(doc).__name__}")
+    raise TypeError(f"expected a dict, JSON text (str or bytes) or a pathlib.Path, got {type(doc).__name__}")
 
 
 class Engine:
@@ -158,18 +180,19 @@ class Engine:
     evaluate cases from as many threads as you like."""
 
     def __init__(self, framework: Document | None = None, *, strict: bool = False) -> None:
-        """`framework` as a dict, JSON text, bytes or a path; None for the
-        example framework built into the library. `strict`: a member the
-        contract does not name is an InputError ("unknown_field" at its
-        path) rather than a RungWarning — in the framework now, and in every
-        case this engine evaluates unless a call says otherwise."""
+        """`framework` as a dict, JSON text (str or bytes) or a
+        pathlib.Path; None for the example framework built into the library.
+        `strict`: a member the contract does not name is an InputError
+        ("unknown_field" at its path) rather than a RungWarning — in the
+        framework now, and in every case this engine evaluates unless a call
+        says otherwise."""
         # rung_engine_free needs "no call may be using it": calls count
         # themselves in _busy under _cond, and close() waits for 0.
         self._cond = threading.Condition(threading.Lock())
         self._busy = 0
         self._options: dict[tuple[str, bool], ctypes.c_void_p] = {}  # by (audience, strict), made when first asked
         self._strict = bool(strict)
-        self._handle = ctypes.c_void_p()
+        self._handle: ctypes.c_void_p | None = ctypes.c_void_p()
         if framework is None:
             n = ctypes.c_size_t()
             ptr = lib.rung_example_framework(ctypes.byref(n))
@@ -181,6 +204,12 @@ class Engine:
         if lib.rung_engine_new_with(ctypes.byref(self._handle), data, len(data), options,
                                     ctypes.byref(err)) != _capi.RUNG_OK:
             _raise_error(err)
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike, *, strict: bool = False) -> "Engine":
+        """The engine of a framework file."""
+        with open(path, "rb") as f:
+            return cls(f.read(), strict=strict)
 
     def close(self) -> None:
         """Frees the engine now (also done when it is garbage-collected).
@@ -266,10 +295,27 @@ class Engine:
             _warn(found)
         return result
 
+    @overload
+    def evaluate(self, case: Document, *, raw: Literal[False] = False, pretty: bool = False,
+                 format: Literal["json"] = "json", audience: Audience = "full",
+                 strict: bool | None = None) -> Report: ...
+
+    @overload
+    def evaluate(self, case: Document, *, raw: Literal[True], pretty: bool = False,
+                 format: Literal["json"] = "json", audience: Audience = "full",
+                 strict: bool | None = None) -> bytes: ...
+
+    @overload
     def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False,
-                 format: Literal["json", "text", "markdown", "html", "ics"] = "json",
+                 format: Literal["text", "markdown", "html", "ics"], audience: Audience = "full", strict: bool | None = None) -> str: ...
+
+    @overload
+    def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False, format: str = "json",
+                 audience: Audience = "full", strict: bool | None = None) -> Report | bytes | str: ...
+
+    def evaluate(self, case: Document, *, raw: bool = False, pretty: bool = False, format: str = "json",
                  audience: Audience = "full", strict: bool | None = None) -> Any:
-        """The report of one case as a dict, or its JSON bytes untouched
+        """The report of one case as a dict (a rung.Report), or its JSON bytes untouched
         with `raw=True` (one line, or indented as `rung evaluate` prints it
         with `pretty=True`). With `format` "text", "markdown", "html" or
         "ics", the document as a str, the same bytes as
@@ -288,6 +334,53 @@ class Engine:
         report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON_PRETTY if pretty else _capi.RUNG_FORMAT_JSON,
                                 audience, strict)
         return report if raw else json.loads(report)
+
+    @overload
+    def evaluate_file(self, path: str | os.PathLike, *, raw: Literal[False] = False, pretty: bool = False,
+                      format: Literal["json"] = "json", audience: Audience = "full",
+                 strict: bool | None = None) -> Report: ...
+
+    @overload
+    def evaluate_file(self, path: str | os.PathLike, *, raw: Literal[True], pretty: bool = False,
+                      format: Literal["json"] = "json", audience: Audience = "full",
+                 strict: bool | None = None) -> bytes: ...
+
+    @overload
+    def evaluate_file(self, path: str | os.PathLike, *, raw: bool = False, pretty: bool = False,
+                      format: Literal["text", "markdown", "html", "ics"], audience: Audience = "full",
+                      strict: bool | None = None) -> str: ...
+
+    @overload
+    def evaluate_file(self, path: str | os.PathLike, *, raw: bool = False, pretty: bool = False,
+                      format: str = "json", audience: Audience = "full",
+                      strict: bool | None = None) -> Report | bytes | str: ...
+
+    def evaluate_file(self, path: str | os.PathLike, *, raw: bool = False, pretty: bool = False,
+                      format: str = "json", audience: Audience = "full", strict: bool | None = None) -> Any:
+        """evaluate() on a case file (a str or a pathlib.Path)."""
+        with open(path, "rb") as f:
+            case = f.read()
+        return self.evaluate(case, raw=raw, pretty=pretty, format=format, audience=audience, strict=strict)
+
+    @overload
+    def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
+                      errors: Literal["raise"] = "raise", raw: Literal[False] = False,
+                      audience: Audience = "full", strict: bool | None = None) -> Iterator[Report]: ...
+
+    @overload
+    def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
+                      errors: Literal["raise"] = "raise", raw: Literal[True],
+                      audience: Audience = "full", strict: bool | None = None) -> Iterator[bytes]: ...
+
+    @overload
+    def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
+                      errors: Literal["return"], raw: Literal[False] = False,
+                      audience: Audience = "full", strict: bool | None = None) -> Iterator[Report | InputError]: ...
+
+    @overload
+    def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
+                      errors: Literal["return"], raw: Literal[True],
+                      audience: Audience = "full", strict: bool | None = None) -> Iterator[bytes | InputError]: ...
 
     def evaluate_many(self, cases: Iterable[Document], threads: int | None = None, *,
                       errors: Literal["raise", "return"] = "raise", raw: bool = False,

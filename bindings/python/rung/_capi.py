@@ -10,7 +10,9 @@ import os
 import pathlib
 from ctypes import POINTER, Structure, c_char_p, c_int, c_size_t, c_void_p
 
-__all__ = ["lib", "RungBuf", "RUNG_OK", "RUNG_FORMAT_JSON", "RUNG_FORMAT_JSON_PRETTY", "LibraryNotFound"]
+from ._version import __version__
+
+__all__ = ["lib", "path", "library_version", "compatible", "RungBuf", "RUNG_OK", "RUNG_FORMAT_JSON", "RUNG_FORMAT_JSON_PRETTY", "LibraryNotFound"]
 
 RUNG_OK = 0
 RUNG_E_ARGUMENT = 100
@@ -45,14 +47,14 @@ def _candidates() -> list[tuple[str, str]]:
     return tried
 
 
-def _load() -> ctypes.CDLL:
+def _load() -> tuple[ctypes.CDLL, str]:
     errors = []
     for how, path in _candidates():
         if not path:
             errors.append(f"  {how}: nothing found")
             continue
         try:
-            return ctypes.CDLL(path)
+            return ctypes.CDLL(path), path
         except OSError as e:
             errors.append(f"  {how}: {path}: {e}")
     raise LibraryNotFound(
@@ -61,7 +63,25 @@ def _load() -> ctypes.CDLL:
         "or install rung where the dynamic linker finds it.")
 
 
-lib = _load()
+def compatible(package: str, library: str) -> bool:
+    """Whether this package can call a library of that version: the same
+    major, and in 0.x the same minor too (a 0.x minor release may change
+    the ABI, as the library's SONAME librung.so.0.MINOR says)."""
+    p, l = package.split(".")[:2], library.split(".")[:2]
+    return p[0] == l[0] and (p[0] != "0" or p[1] == l[1])
+
+
+lib, path = _load()
+# Checked before anything else is declared: a library of another version
+# may not have the functions below, or not with these prototypes.
+lib.rung_version.argtypes = []
+lib.rung_version.restype = c_char_p
+library_version = lib.rung_version().decode("ascii", "replace")
+if not compatible(__version__, library_version):
+    raise ImportError(
+        f"the rung package {__version__} cannot use librung {library_version} ({path}): their major versions "
+        f"(and in 0.x their minor versions) must be the same. Install the matching pair, or point RUNG_LIBRARY "
+        f"at a librung {'.'.join(__version__.split('.')[:2])}.x.")
 
 
 def _fn(name: str, argtypes: list, restype) -> None:

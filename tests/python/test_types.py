@@ -1,0 +1,161 @@
+"""The report's TypedDicts (bindings/python/rung/_types.py) against real
+reports: every object of every report has exactly the keys its TypedDict
+declares (all required), each value has the declared type (a Literal's
+value among those listed), and every TypedDict is met somewhere. The
+reports: the examples (/1, and /2 for every audience), the golden /2
+reports, the hand-worked fixtures of tests/cases and the conformance
+cases, and a /2 case with an unknown member (for `warnings`)."""
+
+import json
+import pathlib
+import types
+import typing
+
+import pytest
+
+import rung
+from rung import _types
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples"
+TESTS = REPO / "tests"
+
+
+def problems(value, tp, where: str, seen: set) -> list:
+    """Why `value` is not a `tp` (empty when it is); TypedDicts met are added to `seen`."""
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if typing.is_typeddict(tp):
+        if not isinstance(value, dict):
+            return [f"{where}: {type(value).__name__}, expected {tp.__name__}"]
+        hints = typing.get_type_hints(tp)
+        assert tp.__required_keys__ == frozenset(hints), f"{tp.__name__}: every key is required"
+        out = []
+        if set(value) != set(hints):
+            out.append(f"{where} ({tp.__name__}): undeclared {sorted(set(value) - set(hints))}, "
+                       f"absent {sorted(set(hints) - set(value))}")
+        for key in hints.keys() & value.keys():
+            out += problems(value[key], hints[key], f"{where}/{key}", seen)
+        if not out:
+            seen.add(tp.__name__)
+        return out
+    if origin in (typing.Union, types.UnionType):
+        tries = []
+        for arg in args:
+            attempt: set = set()
+            got = problems(value, arg, where, attempt)
+            if not got:
+                seen |= attempt
+                return []
+            tries += got
+        return tries
+    if origin is typing.Literal:
+        return [] if value in args and type(value) is type(args[0]) else [f"{where}: {value!r} not in {args}"]
+    if origin is list:
+        if not isinstance(value, list):
+            return [f"{where}: {type(value).__name__}, expected a list"]
+        return [p for i, item in enumerate(value) for p in problems(item, args[0], f"{where}/{i}", seen)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            return [f"{where}: {type(value).__name__}, expected an object"]
+        return [p for k, v in value.items() for p in problems(v, args[1], f"{where}/{k}", seen)]
+    if tp is type(None):
+        return [] if value is None else [f"{where}: {value!r}, expected null"]
+    if tp is bool:
+        return [] if isinstance(value, bool) else [f"{where}: {value!r}, expected a boolean"]
+    if tp is int:
+        return [] if isinstance(value, int) and not isinstance(value, bool) else [f"{where}: {value!r}, expected an int"]
+    if tp is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return [] if ok else [f"{where}: {value!r}, expected a number"]
+    if tp is str:
+        return [] if isinstance(value, str) else [f"{where}: {value!r}, expected a string"]
+    raise AssertionError(f"{where}: no check for {tp!r}")
+
+
+def merge_patch(target, patch):
+    """RFC 7386, as tests/fixture_runner.cpp applies it."""
+    if not isinstance(patch, dict):
+        return patch
+    out = dict(target) if isinstance(target, dict) else {}
+    for key, value in patch.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = merge_patch(out.get(key), value)
+    return out
+
+
+def fixture_framework(fixture: dict):
+    """A fixture's framework: inline, a file of tests/frameworks, or a base and a merge patch."""
+    if "framework_text" in fixture:
+        return fixture["framework_text"]
+    fw = fixture["framework"]
+    if isinstance(fw, str):
+        return TESTS / "frameworks" / f"{fw}.json"
+    if "schema" in fw or "base" not in fw:
+        return fw
+    return merge_patch(json.loads((TESTS / "frameworks" / f"{fw['base']}.json").read_text()), fw["patch"])
+
+
+def reports():
+    """(name, report) for every report the sources above give."""
+    v1, v2 = rung.Engine(), rung.Engine(EXAMPLES / "framework-v2.json")
+    for name in ("ready", "close", "blocked"):
+        yield name, v1.evaluate(EXAMPLES / f"{name}.json")
+    for path in sorted(EXAMPLES.glob("v2-*.json")):
+        for audience in rung.AUDIENCES:
+            yield f"{path.stem} ({audience})", v2.evaluate(path, audience=audience)
+    for path in sorted((TESTS / "golden").glob("*.json")):
+        yield f"golden/{path.name}", json.loads(path.read_text())
+    for path in sorted((TESTS / "cases").glob("*.json")):
+        fixture = json.loads(path.read_text())
+        if "expect" not in fixture:
+            continue
+        framework = fixture_framework(fixture)
+        case = fixture.get("case_text", fixture.get("case"))
+        yield f"cases/{path.name}", rung.Engine(framework).evaluate(case, audience=fixture.get("audience", "full"))
+    for folder in sorted((TESTS / "conformance").iterdir()):
+        if folder.is_dir():
+            engine = rung.Engine(folder / "framework.json")
+            yield f"conformance/{folder.name}", engine.evaluate(folder / "case.json")
+    case = json.loads((EXAMPLES / "v2-partial.json").read_text())
+    case["employee"]["nickname"] = "Sam"
+    report = v2.evaluate(case)
+    assert report["warnings"], "a /2 case with an unknown member has warnings"
+    yield "v2-partial with an unknown member", report
+
+
+def test_every_report_matches_its_typeddict_both_ways():
+    seen: set = set()
+    count = 0
+    for name, report in reports():
+        assert not problems(report, _types.Report, name, seen), (name, problems(report, _types.Report, name, set()))
+        count += 1
+    assert count > 250
+    declared = {n for n in _types.__all__ if typing.is_typeddict(getattr(_types, n))}
+    assert declared - seen == set(), f"TypedDicts no report exercised: {sorted(declared - seen)}"
+
+
+def test_the_checker_finds_a_wrong_key_and_a_wrong_value():
+    # The test above must be able to fail.
+    report = rung.Engine().evaluate(EXAMPLES / "close.json")
+    assert not problems(report, _types.Report, "", set())
+    assert problems(dict(report, verdcit="close"), _types.Report, "", set())
+    assert problems({k: v for k, v in report.items() if k != "trace"}, _types.Report, "", set())
+    assert problems(dict(report, verdict="almost"), _types.Report, "", set())
+    assert problems(dict(report, coverage="0.5"), _types.Report, "", set())
+
+
+def test_the_package_exports_the_report_types():
+    assert rung.Report == _types.Report
+    assert typing.get_args(rung.Report) == (rung.ReportV1, rung.ReportV2)
+    assert set(_types.__all__) <= set(rung.__all__)
+
+
+@pytest.mark.parametrize("literal, values", [
+    ("Verdict", ["ready", "close", "not_ready", "blocked", "no_target"]),
+    ("Audience", list(rung.AUDIENCES)),
+])
+def test_literals_are_the_documented_values(literal, values):
+    # docs/rules.md lists the verdicts; rung.AUDIENCES the audiences.
+    assert list(typing.get_args(getattr(_types, literal))) == values
