@@ -159,3 +159,63 @@ def test_the_package_exports_the_report_types():
 def test_literals_are_the_documented_values(literal, values):
     # docs/rules.md lists the verdicts; rung.AUDIENCES the audiences.
     assert list(typing.get_args(getattr(_types, literal))) == values
+
+
+# ------------------------------------------------------------ against the schema
+
+def _resolve(schema: dict, node: dict) -> dict:
+    while "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        node = schema["$defs"][name]
+    return node
+
+
+def _schema_problems(schema: dict, node: dict, tp, where: str, seen: set) -> list:
+    """Where the TypedDict `tp` and the schema `node` disagree: an object's
+    keys (every one required on both sides), an enum's values (each one in
+    the Literal), nested objects and arrays; TypedDicts compared are added
+    to `seen`."""
+    node = _resolve(schema, node)
+    origin, args = typing.get_origin(tp), typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in args if a is not type(None)]
+        if len(args) == 1:
+            return _schema_problems(schema, node, args[0], where, seen)
+        if all(typing.get_origin(a) is typing.Literal for a in args):
+            tp, origin, args = typing.Literal[tuple(v for a in args for v in typing.get_args(a))], typing.Literal, \
+                tuple(v for a in args for v in typing.get_args(a))
+        else:
+            return []  # a fact: any JSON scalar
+    if typing.is_typeddict(tp):
+        seen.add(tp.__name__)
+        hints = typing.get_type_hints(tp)
+        props = node.get("properties", {})
+        out = []
+        if set(props) != set(hints):
+            out.append(f"{where} ({tp.__name__}): schema only {sorted(set(props) - set(hints))}, "
+                       f"TypedDict only {sorted(set(hints) - set(props))}")
+        if set(node.get("required", [])) != set(props):
+            out.append(f"{where}: the schema does not require every member")
+        for key in hints.keys() & props.keys():
+            out += _schema_problems(schema, props[key], hints[key], f"{where}/{key}", seen)
+        return out
+    if origin is typing.Literal:
+        enum = node.get("enum")
+        if enum is None:
+            return []
+        # Every value the schema allows is typed; a Literal shared by several
+        # members (Status, Cause, SignalId) may list a few more.
+        missing = set(enum) - {None} - set(args)
+        return [f"{where}: the schema allows {sorted(missing)}, the Literal does not"] if missing else []
+    if origin is list:
+        return _schema_problems(schema, node.get("items", {}), args[0], f"{where}/*", seen)
+    return []
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_the_typeddicts_are_the_report_schema(version):
+    schema = rung.schema(f"report/{version}")
+    tp = _types.ReportV1 if version == 1 else _types.ReportV2
+    seen: set = set()
+    assert _schema_problems(schema, schema, tp, "", seen) == []
+    assert len(seen) > 10  # the walk went down into the report's parts
