@@ -176,11 +176,8 @@ std::optional<Date> counts_from(const Framework& fw, const ExpectationResult& x)
   return t5_counts_from(*x.sustained_since, fw.policy);
 }
 
-}  // namespace rung::render
-
 // ------------------------------------------------------------ plain words
 
-namespace rung::render {
 namespace {
 
 constexpr Words kVerdicts[] = {
@@ -579,6 +576,18 @@ Sentence warning_sentence(const Warning& w) {
   Sentence s;
   s.text("Unknown member ").code(w.path).text(" in the ").text(w.document).text(": ignored \u2014 a typo?");
   return s;
+}
+
+std::vector<std::string_view> goal_titles(const Case& c) {
+  std::unordered_map<std::string_view, std::string_view> titles;
+  for (const Goal& g : c.plan.goals) titles.emplace(g.id, g.title);
+  std::vector<std::string_view> out;
+  out.reserve(c.plan.milestones.size());
+  for (const Milestone& m : c.plan.milestones) {
+    const auto it = titles.find(m.goal);
+    out.push_back(it == titles.end() ? std::string_view() : it->second);
+  }
+  return out;
 }
 
 std::vector<const Milestone*> addressing(const Case& c, const Gap& g, std::size_t most, std::size_t* all) {

@@ -561,12 +561,11 @@ void html(const Framework& fw, const Case& c, const Report& r, std::string& o) {
   if (!c.plan.milestones.empty()) {
     w.markup("<h2>Milestones</h2>\n<table>\n<tr><th>Milestone</th><th>Metric / success</th><th>Deadline</th>"
              "<th>Progress</th><th>Forecast</th><th>State</th></tr>\n");
+    const std::vector<std::string_view> goals = goal_titles(c);
     for (const MilestoneStatus& s : r.plan.milestones) {
       const Milestone& m = c.plan.milestones[s.milestone];
       say(w.markup("<tr><td>"), milestone_label(m));
-      for (const Goal& goal : c.plan.goals)
-        if (goal.id == m.goal && !goal.title.empty())
-          w.markup("<br><span class=\"muted\">goal: ").text(goal.title).markup("</span>");
+      if (!goals[s.milestone].empty()) w.markup("<br><span class=\"muted\">goal: ").text(goals[s.milestone]).markup("</span>");
       w.markup("</td><td>").text(m.metric).markup("<br><span class=\"muted\">").text(m.success_criteria)
           .markup("</span></td><td>");
       date_or(w, m.deadline);

@@ -295,12 +295,12 @@ void markdown(const Framework& fw, const Case& c, const Report& r, std::string& 
   }
   if (!c.plan.milestones.empty()) {
     w.markup("## Milestones\n\n");
+    const std::vector<std::string_view> goals = goal_titles(c);
     for (const MilestoneStatus& s : r.plan.milestones) {
       const Milestone& m = c.plan.milestones[s.milestone];
       say(w.markup("### "), milestone_label(m));
       w.markup(m.done ? Markup(" (done)\n\n") : Markup("\n\n"));
-      for (const Goal& goal : c.plan.goals)
-        if (goal.id == m.goal && !goal.title.empty()) w.markup("- Goal: ").text(goal.title).markup("\n");
+      if (!goals[s.milestone].empty()) w.markup("- Goal: ").text(goals[s.milestone]).markup("\n");
       if (!m.addresses.empty() || !m.addresses_criteria.empty()) {
         w.markup("- Addresses: ");
         List addresses(w, "; ");

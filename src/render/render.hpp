@@ -185,6 +185,8 @@ std::vector<Sentence> agenda_sentences(const Framework& fw, const Case& c, const
 Sentence warning_sentence(const Warning& w);
 /// A milestone as people name it: its action, then its id.
 Sentence milestone_label(const Milestone& m);
+/// The title of each milestone's goal, in plan order (empty without one).
+std::vector<std::string_view> goal_titles(const Case& c);
 /// The open milestones that address a gap (P3), at most `most`, and how many in all.
 std::vector<const Milestone*> addressing(const Case& c, const Gap& g, std::size_t most, std::size_t* all);
 
