@@ -446,8 +446,12 @@ std::vector<Sentence> evidence_notes(const Framework& fw, const Case& c, const E
     });
   }
   const std::int64_t rest = static_cast<std::int64_t>(u.below_visibility + u.outside_window) - static_cast<std::int64_t>(named);
-  if (rest > 0) plural(out.emplace_back(), rest, " more item names it but does not count (not listed here).",
-                       " more items name it but do not count (not listed here).");
+  if (rest > 0) {
+    Sentence& s = out.emplace_back();
+    if (named > 0) plural(s, rest, " more item names", " more items name");
+    else plural(s, rest, " item names", " items name");
+    s.text(rest == 1 ? " it but does not count (not listed here)." : " it but do not count (not listed here).");
+  }
   if (x.evidence == 0 && u.below_visibility + u.outside_window == 0) {
     Sentence& s = out.emplace_back().text("No evidence names it yet: an item");
     if (!e.criteria.empty()) s.text(" naming a statement it shows");

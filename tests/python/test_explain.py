@@ -154,10 +154,11 @@ def test_views_name_only_the_items_their_audience_may_see(v2):
     committee = v2.evaluate(CASES / "v2-private.json", format="markdown", audience="committee")
     for hidden in ("ev-60", "ev-62", "ev-67", "Design doc: splitting", "Payments API design", "Settled the event"):
         assert hidden not in committee
-    assert "  - 2 more items name it but do not count (not listed here).\n" in committee
-    assert "  - 1 more item names it but does not count (not listed here).\n" in committee
+    assert "  - 2 items name it but do not count (not listed here).\n" in committee
+    assert "  - 1 item names it but does not count (not listed here).\n" in committee
     manager = v2.evaluate(CASES / "v2-private.json", format="markdown", audience="manager")
     assert "ev-62" in manager and "ev-60" not in manager and "ev-67" not in manager
+    assert "  - 1 more item names it but does not count (not listed here).\n" in manager
 
 
 def test_codes_in_plain_words_and_a_legend_of_those_used():
