@@ -199,7 +199,6 @@ struct NextCheckin {
 };
 NextCheckin next_checkin(const FollowupReport& f);
 
-
 // ------------------------------------------------------------ /2
 // Everything below is for version-2 reports (report.version >= 2); the
 // version-1 documents never call it.
