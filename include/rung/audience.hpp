@@ -35,8 +35,8 @@ inline bool sees(Audience audience, Visibility visibility) {
 }
 
 /// The report as `audience` may see it. Evidence ids (an expectation's and
-/// each criterion's) are kept only for items the audience may see — their
-/// counts stay; the committee's agenda has no `blocker` items (1:1 notes
+/// each criterion's) and the uncounted items people's outputs name are kept
+/// only for items the audience may see — their counts stay; the committee's agenda has no `blocker` items (1:1 notes
 /// stay between the two people). Rater ids, feedback authors and feedback
 /// texts are in no report whatever the audience.
 inline Report view(Report r, const Case& c, Audience audience) {
@@ -58,6 +58,9 @@ inline Report view(Report r, const Case& c, Audience audience) {
       }
     x.evidence_ids = std::move(ids);
     x.evidence_items = std::move(items);
+    for (auto* uncounted : {&x.uncounted.below_visibility_items, &x.uncounted.outside_window_items})
+      uncounted->erase(std::remove_if(uncounted->begin(), uncounted->end(), [&](std::size_t i) { return !shown[i]; }),
+                       uncounted->end());
     for (CriterionResult& cr : x.criteria)
       cr.evidence_ids.erase(std::remove_if(cr.evidence_ids.begin(), cr.evidence_ids.end(),
                                            [&](const std::string& id) { return hidden.contains(id); }),

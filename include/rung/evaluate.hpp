@@ -33,16 +33,19 @@ inline std::string date_text(const std::optional<Date>& d) { return d ? format_d
 
 inline constexpr std::size_t kMaxWarnings = 100;
 
-/// /2 `current`: the current level, the competencies of its expectations not
+/// `current`: the current level, the competencies of its expectations not
 /// delivered (agreed below the level, or none), and the last review as T1
-/// read it.
+/// read it. Filled in both versions (people's outputs say why a case is
+/// blocked); only /2 reports write it.
 inline CurrentReport current_report(const Framework& fw, const Level& current, const std::vector<Ratings>& ratings,
                                     const std::optional<Review>& review, Date as_of) {
   CurrentReport cr;
   cr.level = current.id;
   for (std::size_t i = 0; i < current.expectations.size(); ++i)
-    if (!ratings[i].agreed || *ratings[i].agreed < current.expectations[i].level)
+    if (!ratings[i].agreed || *ratings[i].agreed < current.expectations[i].level) {
       cr.failed.push_back(current.expectations[i].competency);
+      cr.shortfalls.push_back({i, ratings[i].agreed});
+    }
   if (review) {
     CurrentReview rv;
     rv.rating = fw.policy.review_scale[static_cast<std::size_t>(review->rating)];
@@ -134,7 +137,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     const CurrentDelivery delivery =
         t1_current_delivery(current, current_ratings, c.employee.last_review, as_of, policy);
     r.current_coverage = delivery.coverage;
-    if (v2) r.current = current_report(fw, current, current_ratings, c.employee.last_review, as_of);
+    r.current = current_report(fw, current, current_ratings, c.employee.last_review, as_of);
 
     // R1-R3, T2, G2 on the target level.
     std::int64_t rated = 0, by_stakeholders = 0;
@@ -148,6 +151,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
       if (ratings.stakeholders) ++by_stakeholders;
       r.expectations.push_back(v2 ? t2_assess_v2(x, ratings, c, counted, by_criterion, policy)
                                   : t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
+      if (!v2) r.expectations.back().uncounted = t2_uncounted(x, c.evidence, as_of, policy);  // for people's outputs
       r.expectations.back().expectation = r.expectations.size() - 1;
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }

@@ -50,10 +50,17 @@ struct CriterionResult {
   bool met = false;
 };
 
-/// /2: evidence naming an expectation that did not count, and why.
+/// Evidence dated up to as_of that names an expectation (its competency or,
+/// in /2, one of its criteria) but did not count, and why: shared too
+/// narrowly (inside the window), or older than the window. The counts are
+/// the /2 report's `uncounted`; the items (indexes into the case's
+/// evidence, in case order) are for people's outputs, which say what would
+/// make them count. Filled in both versions; only /2 reports write it.
 struct Uncounted {
   int below_visibility = 0;
   int outside_window = 0;
+  std::vector<std::size_t> below_visibility_items;
+  std::vector<std::size_t> outside_window_items;
 };
 
 /// One target expectation, as assessed (T2, G2).
@@ -68,7 +75,7 @@ struct ExpectationResult {
   int evidence = 0;
   std::vector<std::string> evidence_ids;
   std::vector<std::size_t> evidence_items;  ///< the same items, as indexes into the case's evidence
-  Uncounted uncounted;                      ///< /2
+  Uncounted uncounted;                      ///< written in /2 reports
   std::vector<CriterionResult> criteria;    ///< /2, framework order; empty without criteria
   std::optional<double> criteria_met;       ///< /2: weight share of met criteria; null without criteria
   double credit = 0.0;                      ///< /2: what it adds to coverage, per unit of weight
@@ -207,16 +214,24 @@ inline Fact date_fact(const std::optional<Date>& d) {
   return format_date(*d);
 }
 
-/// /2 `current`: why T1 passed or failed.
+/// `current`: why T1 passed or failed (written in /2 reports; filled in
+/// both versions for people's outputs).
 struct CurrentReview {
   std::string rating;
   Date date;
   bool counted = false;
   bool below_min = false;
 };
+/// A current-level expectation not delivered: its index in the current
+/// level's expectations and its agreed rating (none: not rated).
+struct Shortfall {
+  std::size_t expectation = 0;
+  std::optional<int> agreed;
+};
 struct CurrentReport {
   std::string level;
   std::vector<std::string> failed;
+  std::vector<Shortfall> shortfalls;  ///< the same expectations as `failed`, for people's outputs
   std::optional<CurrentReview> review;
 };
 
@@ -251,7 +266,7 @@ struct Report {
   Verdict verdict = Verdict::no_target;
   std::optional<double> coverage;
   std::optional<double> current_coverage;
-  std::optional<CurrentReport> current;  ///< /2; null with no_target
+  std::optional<CurrentReport> current;  ///< written in /2 reports; null with no_target
   std::vector<ExpectationResult> expectations;
   std::vector<Gap> gaps;
   PlanReport plan;

@@ -144,6 +144,27 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
   return t2_assess(x, ratings, evidence, counted, policy);
 }
 
+/// T2: the items dated up to as_of that name the expectation (its
+/// competency or one of its criteria) but do not count, and why: older
+/// than the window, else visible to fewer people than
+/// `evidence_visibility_min`.
+inline Uncounted t2_uncounted(const Expectation& x, const std::vector<Evidence>& evidence, Date as_of,
+                              const Policy& policy) {
+  Uncounted u;
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    if (days_between(e.date, as_of) < 0) continue;
+    bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) != e.competencies.end();
+    for (std::size_t k : e.criteria) names = names || (k >= x.first_criterion && k < x.first_criterion + x.criteria.size());
+    if (!names) continue;
+    if (!within_days(e.date, as_of, policy.evidence_window_days)) u.outside_window_items.push_back(i);
+    else if (e.visibility < policy.evidence_visibility_min) u.below_visibility_items.push_back(i);
+  }
+  u.outside_window = static_cast<int>(u.outside_window_items.size());
+  u.below_visibility = static_cast<int>(u.below_visibility_items.size());
+  return u;
+}
+
 // ------------------------------------------------------------ /2
 
 /// T2 in /2: for each criterion (by index into Framework::criteria), the
@@ -198,15 +219,7 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
   ExpectationResult r = t2_result(x, ratings, c.evidence, std::move(items));
-  // Items dated up to as_of that name it but did not count, and why.
-  for (const Evidence& e : c.evidence) {
-    if (days_between(e.date, c.as_of) < 0) continue;
-    bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) != e.competencies.end();
-    for (std::size_t k : e.criteria) names = names || (k >= x.first_criterion && k < x.first_criterion + x.criteria.size());
-    if (!names) continue;
-    if (!within_days(e.date, c.as_of, policy.evidence_window_days)) ++r.uncounted.outside_window;
-    else if (e.visibility < policy.evidence_visibility_min) ++r.uncounted.below_visibility;
-  }
+  r.uncounted = t2_uncounted(x, c.evidence, c.as_of, policy);
   // Criteria: each shown by at least evidence_min counted items.
   double total = 0.0, shown = 0.0;
   for (std::size_t k = 0; k < x.criteria.size(); ++k) {

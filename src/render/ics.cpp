@@ -1,13 +1,20 @@
 // The check-in calendar (RFC 5545): one all-day event a check-in (the next
 // one with its agenda), milestone deadlines, the 30/60/90-day checkpoints
-// and the decision dates. UIDs from employee, kind and date, so that a
-// re-import updates; DTSTAMP from as_of; CRLF; lines folded at 75 octets.
+// and the promotion decision. A calendar that updates: each event's UID
+// names what it is, never its date (the employee, then `checkin-N` for the
+// Nth check-in with the manager, `milestone-ID`, `checkpoint-30`,
+// `sustained-COMPETENCY`, `decision`), and SEQUENCE is the number of days
+// from 1900-01-01 to as_of, so that the calendar of a later evaluation
+// supersedes the one before and a moved date moves the event
+// (docs/rules.md). DTSTAMP from as_of; CRLF; lines folded at 75 octets.
 //
 // Every content line is written with an IcalWriter, then folded: a
 // document's text is TEXT-escaped, so it can never end a line or start a
 // property. Fixed phrases are markup, and so already escaped (`\;`, `\,`, `\n`).
+#include <algorithm>
 #include <concepts>
 #include <string>
+#include <vector>
 
 #include "render/writer.hpp"
 
@@ -60,9 +67,10 @@ class Calendar {
     line([&](IcalWriter& w) {
       w.markup("UID:").text(employee_).markup(".");
       kind(w);
-      basic(w.markup("."), date).markup("@rung");
+      w.markup("@rung");
     });
     line([&](IcalWriter& w) { basic(w.markup("DTSTAMP:"), stamp_).markup("T000000Z"); });
+    line([&](IcalWriter& w) { w.markup("SEQUENCE:").integer(days_between(Date(1900, 1, 1), stamp_)); });
     line([&](IcalWriter& w) { basic(w.markup("DTSTART;VALUE=DATE:"), date); });
     line([&](IcalWriter& w) { basic(w.markup("DTEND;VALUE=DATE:"), add_days(date, 1)); });
   }
@@ -83,6 +91,7 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
   const bool v2 = r.version >= 2;
   // Summaries say the person's name (/2, when given); UIDs keep the id.
   const std::string who = short_person(c, r);
+  const auto say = [](IcalWriter& w, const Sentence& s) { write(w, s, [](IcalWriter& i, const std::string& id) { i.text(id); }); };
   Calendar cal(out, r.employee, r.as_of);
   cal.line("BEGIN:VCALENDAR");
   cal.line("VERSION:2.0");
@@ -90,31 +99,45 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
   cal.line("CALSCALE:GREGORIAN");
   cal.line([&](IcalWriter& w) { w.markup("X-WR-CALNAME:rung: ").text(who); });
 
+  // Check-in N is the Nth day with a manager check-in: those held so far, then the schedule's.
+  std::vector<Date> held;
+  for (const Checkin& k : c.checkins)
+    if (k.with_manager() && k.date <= r.as_of) held.push_back(k.date);
+  std::sort(held.begin(), held.end());
+  const auto before = static_cast<std::int64_t>(std::unique(held.begin(), held.end()) - held.begin());
   for (std::size_t k = 0; k < r.followup.schedule.size(); ++k) {
-    cal.begin(r.followup.schedule[k], [](IcalWriter& w) { w.markup("checkin"); });
+    cal.begin(r.followup.schedule[k], [&](IcalWriter& w) {
+      w.markup("checkin-").integer(before + static_cast<std::int64_t>(k) + 1);
+    });
     cal.line([&](IcalWriter& w) { w.markup("SUMMARY:1:1 check-in: ").text(who); });
     if (k == 0)
       cal.line([&](IcalWriter& w) {
-        w.markup("DESCRIPTION:Agenda:");
+        w.markup("DESCRIPTION:");
+        if (r.followup.overdue_days > 0)
+          w.markup("Overdue: it was due ").date(r.followup.next_due).markup("\\n");
+        w.markup("Agenda:");
         int i = 0;
-        for (const auto& a : r.followup.agenda) {
-          w.markup("\\n").integer(++i).markup(". ").word(name(a.kind));
-          if (a.ref) w.markup(" ").text(*a.ref);
+        for (const Sentence& s : agenda_sentences(fw, c, r)) {
+          w.markup("\\n").integer(++i).markup(". ");
+          say(w, s);
         }
       });
     cal.end();
   }
   for (const MilestoneStatus& s : r.plan.milestones) {
     const Milestone& m = c.plan.milestones[s.milestone];
-    if (m.done || !m.deadline) continue;
+    if (!m.deadline) continue;
     cal.begin(*m.deadline, [&](IcalWriter& w) { w.markup("milestone-").text(m.id); });
-    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:Milestone due: ").text(m.id); });
     cal.line([&](IcalWriter& w) {
-      w.markup("DESCRIPTION:").text(m.action);
-      if (!m.action.empty()) w.markup("\\n");
-      w.markup("progress ").percent(s.progress);
+      w.markup(m.done ? Markup("SUMMARY:Milestone done: ") : Markup("SUMMARY:Milestone due: "));
+      say(w, milestone_label(m));
+    });
+    cal.line([&](IcalWriter& w) {
+      w.markup("DESCRIPTION:").text(who).markup(": ").percent(s.progress).markup(" done");
+      if (s.forecast_finish) w.markup("\\, forecast to finish ").date(*s.forecast_finish);
       if (s.overdue) w.markup("\\, overdue");
       if (s.at_risk) w.markup("\\, at risk");
+      if (s.stalled) w.markup("\\, stalled");
     });
     cal.end();
   }
@@ -140,23 +163,32 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
       });
       cal.end();
     }
+  // One decision event: the target cycle's, else the requested one's; the
+  // requested cycle is described in it when it is not the target.
   const auto& t = r.timeline;
-  if (t.target_cycle && t.target_decision) {
-    cal.begin(*t.target_decision, [](IcalWriter& w) { w.markup("decision"); });
+  const auto& q = t.requested_cycle;
+  if ((t.target_cycle && t.target_decision) || q) {
+    const bool target = t.target_cycle && t.target_decision;
+    cal.begin(target ? *t.target_decision : q->decision, [](IcalWriter& w) { w.markup("decision"); });
     cal.line([&](IcalWriter& w) {
-      w.markup("SUMMARY:Promotion decision (").text(*t.target_cycle).markup("): ").text(who);
+      w.markup("SUMMARY:Promotion decision (").text(target ? *t.target_cycle : q->id).markup("): ").text(who);
     });
     cal.line([&](IcalWriter& w) {
-      w.markup("DESCRIPTION:Target cycle\\; verdict today: ").word(name(r.verdict));
+      w.markup("DESCRIPTION:");
+      if (target) w.markup("The first cycle ").text(who).markup(" is eligible for. ");
+      else w.markup("The requested cycle. ");
+      w.markup("Verdict today: ").word(words(r.verdict).label).markup(".");
       if (v2 && r.move.gate && *r.move.gate != Gate::open)
-        w.markup("\\; the move goes ").word(gate_phrase(*r.move.gate));
+        w.markup(" The move goes ").word(gate_phrase(*r.move.gate)).markup(".");
+      if (q && (!target || q->id != *t.target_cycle)) {
+        w.markup("\\nRequested cycle ").text(q->id).markup(" (").date(q->decision).markup("): ");
+        w.markup(q->feasible ? Markup("feasible") : Markup("not feasible"));
+        for (Cause cause : q->causes) {
+          w.markup("\\n- ");
+          say(w, cause_sentence(fw, c, r, cause));
+        }
+      }
     });
-    cal.end();
-  }
-  if (const auto& q = t.requested_cycle; q && (!t.target_cycle || q->id != *t.target_cycle)) {
-    cal.begin(q->decision, [](IcalWriter& w) { w.markup("requested"); });
-    cal.line([&](IcalWriter& w) { w.markup("SUMMARY:Requested decision (").text(q->id).markup("): ").text(who); });
-    cal.line(q->feasible ? Markup("DESCRIPTION:feasible") : Markup("DESCRIPTION:not feasible"));
     cal.end();
   }
   cal.line("END:VCALENDAR");

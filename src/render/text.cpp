@@ -1,15 +1,28 @@
-// The terminal view: fits 100 columns; colour only when asked.
+// The terminal view: fits 80 columns; colour only when asked. It says why:
+// what blocks a blocked case, why evidence does not count, each code in
+// plain words (common.cpp) with a legend of the codes at the end.
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
 
 #include "render/writer.hpp"
+#include "rung/gaps.hpp"
+#include "rung/threshold.hpp"
 
 namespace rung::render {
 namespace {
 
+constexpr std::size_t kColumns = 80;
+
 /// SGR colours: the sequences that start them.
+/// A space that para() never breaks a line at ("day 30 2026-10-31" stays
+/// whole). Documents' text cannot hold it: printable() makes it U+FFFD.
+constexpr Markup kGlue = "\x1F";
+
+/// The line under a met expectation that no decider has seen evidence of.
+constexpr Markup kNotVisible = "not seen by the deciders: none of the evidence that counts is shared with stakeholders or decision makers";
+
 constexpr Markup kBold = "\033[1m", kRed = "\033[31m", kGreen = "\033[32m", kYellow = "\033[33m", kCyan = "\033[36m";
 
 /// The view's writer, and its colours: on() and off() are the sequences
@@ -42,10 +55,10 @@ class Cell : CellBuffer, public PlainWriter {
   Cell& operator=(const Cell&) = delete;
 };
 
-/// Columns a text takes: one a character (not a byte: names need not be ASCII).
+/// Columns a text takes (names need not be ASCII).
 std::size_t columns(std::string_view s) {
-  std::size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  std::size_t n = 0, bytes = 0;
+  for (std::size_t i = 0; i < s.size(); i += bytes) n += char_columns(s, i, &bytes);
   return n;
 }
 
@@ -55,15 +68,15 @@ std::string pad(const PlainWriter& cell, std::size_t width) {
   std::string s = cell.written();
   std::size_t n = columns(s);
   if (n > width) {
-    std::size_t keep = 0, chars = 0;
+    std::size_t keep = 0, cols = 0, bytes = 0;
     while (keep < s.size()) {
-      std::size_t next = keep + 1;
-      while (next < s.size() && (static_cast<unsigned char>(s[next]) & 0xC0) == 0x80) ++next;
-      if (++chars > width - 1) break;
-      keep = next;
+      const std::size_t c = char_columns(s, keep, &bytes);
+      if (cols + c > width - 1) break;
+      cols += c;
+      keep += bytes;
     }
     s = s.substr(0, keep) + "~";
-    n = width;
+    n = cols + 1;
   }
   s.append(width - n, ' ');
   return s;
@@ -131,10 +144,10 @@ void trim_line_ends(std::string& s, std::size_t from) {
 
 /// Folds every line (from `from` on) longer than kColumns visible columns:
 /// at the last space that fits, else between two characters, the rest on
-/// lines indented by four spaces. Colour sequences take no column. Only
-/// text from the documents (names, motivations, notes) is ever that long.
+/// lines indented by four spaces. Colour sequences take no column. Every
+/// line rung writes fits already; only a word from the documents longer
+/// than a line (a long id, a link) is ever folded here.
 void fold_long_lines(std::string& s, std::size_t from) {
-  constexpr std::size_t kColumns = 100;
   std::string out;
   std::size_t line = from;
   bool folded = false;
@@ -145,24 +158,25 @@ void fold_long_lines(std::string& s, std::size_t from) {
     std::string_view indent;
     for (;;) {
       // Find where the line passes kColumns, and the last space before it.
-      std::size_t cols = indent.size(), i = 0, cut = std::string_view::npos, space = std::string_view::npos;
+      std::size_t cols = indent.size(), i = 0, cut = std::string_view::npos, space = std::string_view::npos, bytes = 0;
       while (i < rest.size()) {
         if (rest[i] == '\033') {  // a colour sequence: ESC [ ... m
           const std::size_t m = rest.find('m', i);
           i = m == std::string_view::npos ? rest.size() : m + 1;
           continue;
         }
-        if (cols == kColumns) {
+        const std::size_t c = char_columns(rest, i, &bytes);
+        if (cols + c > kColumns) {
           cut = i;
           break;
         }
         if (rest[i] == ' ') space = i;
-        ++cols;
-        ++i;
-        while (i < rest.size() && (static_cast<unsigned char>(rest[i]) & 0xC0) == 0x80) ++i;
+        cols += c;
+        i += bytes;
       }
       if (cut == std::string_view::npos) break;
       if (space != std::string_view::npos && space > rest.size() / 4) cut = space;
+      if (cut == 0) cut = bytes;  // a character wider than what is left: it goes alone
       if (!folded) out.assign(s, 0, line), folded = true;
       out.append(indent).append(rest.substr(0, cut)).append("\n");
       rest.remove_prefix(cut);
@@ -175,25 +189,49 @@ void fold_long_lines(std::string& s, std::size_t from) {
   if (folded) s.swap(out);
 }
 
-/// `lead`, then `words` separated by commas, on lines of at most 100
-/// columns; later lines are indented like the first word.
-void wrapped(PlainWriter& w, Markup lead, const std::vector<std::string>& words) {
-  w.markup(lead);
-  std::size_t col = lead.view().size();
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    Cell word;
-    word.text(words[i]);
-    if (i + 1 < words.size()) word.markup(",");
-    const std::size_t size = word.written().size();
-    if (i > 0 && col + 1 + size > 100) {
-      w.markup("\n");
-      for (std::size_t k = 0; k < lead.view().size(); ++k) w.markup(" ");
-      col = lead.view().size();
+/// `text` (written already: escaped, no colour) as a paragraph: `indent`
+/// spaces and `lead` (as it is) before its first line, `hang` spaces before
+/// the others, lines broken between words (never inside one: a date stays
+/// whole) to fit kColumns.
+void para(PlainWriter& w, std::size_t indent, std::size_t hang, std::string_view text, std::string_view lead = {}) {
+  w.text(std::string(indent, ' ')).text(lead);
+  std::size_t col = indent + columns(lead);
+  bool line_empty = true;
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find(' '), text.size());
+    const std::string_view word = text.substr(0, end);
+    text.remove_prefix(std::min(end + 1, text.size()));
+    if (word.empty()) continue;
+    const std::size_t size = columns(word);
+    if (!line_empty && col + 1 + size > kColumns) {
+      w.markup("\n").text(std::string(hang, ' '));
+      col = hang;
+      line_empty = true;
     }
-    w.markup(" ").text(word.written());
-    col += size + 1;
+    if (!line_empty) w.markup(" "), ++col;
+    std::string glued(word);
+    std::replace(glued.begin(), glued.end(), kGlue.view().front(), ' ');
+    w.text(glued);
+    col += size;
+    line_empty = false;
   }
   w.markup("\n");
+}
+
+/// A sentence as the text view writes it: codes as they are.
+std::string plain(const Sentence& s) {
+  Cell c;
+  write(c, s, [](PlainWriter& w, const std::string& code) { w.text(code); });
+  return c.written();
+}
+
+/// Sentences as a list: "- " at `indent` (4 more for a detail), the rest
+/// of each sentence under its first word.
+void bullets(PlainWriter& w, std::size_t indent, const std::vector<Sentence>& sentences) {
+  for (const Sentence& s : sentences) {
+    const std::size_t at = indent + 4 * static_cast<std::size_t>(s.depth);
+    para(w, at, at + 2, "- " + plain(s));
+  }
 }
 
 /// /2: the line under an expectation: its criteria shown, its partial
@@ -201,47 +239,65 @@ void wrapped(PlainWriter& w, Markup lead, const std::vector<std::string>& words)
 void expectation_note(PlainWriter& w, const Framework& fw, const ExpectationResult& x) {
   const bool criteria = !x.criteria.empty(), emerging = x.status == Status::emerging;
   if (!criteria && !emerging) return;
-  w.markup("    ");
+  Cell note;
   if (criteria) {
     std::int64_t met = 0;
     for (const auto& cr : x.criteria) met += cr.met ? 1 : 0;
-    w.markup("criteria ").integer(met).markup("/").integer(static_cast<std::int64_t>(x.criteria.size()));
-    if (x.credit > 0 && x.credit < 1) w.markup(", partial credit ").percent(x.credit);
+    note.markup("statements shown ").integer(met).markup(" of ").integer(static_cast<std::int64_t>(x.criteria.size()));
+    if (x.credit > 0 && x.credit < 1) note.markup(", partial credit ").percent(x.credit);
   }
   if (emerging) {
-    if (criteria) w.markup("; ");
+    if (criteria) note.markup("; ");
     if (x.sustained_since) {
-      w.markup("emerging: held since ").date(*x.sustained_since);
-      if (const auto from = counts_from(fw, x)) w.markup(", counts from ").date(*from);
+      note.markup("emerging: held since ").date(*x.sustained_since);
+      if (const auto from = counts_from(fw, x)) note.markup(", counts from ").date(*from);
     } else {
-      w.markup("emerging: not held yet");
+      note.markup("emerging: not held yet");
     }
   }
-  w.markup("\n");
+  para(w, 8, 10, note.written());
 }
 
-void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
-  Out o(buffer, options.color);
+/// The flags about ratings (all but not_visible), in plain words.
+std::string rating_flags(const ExpectationResult& x) {
+  std::string s;
+  for (Flag f : x.flags)
+    if (f != Flag::not_visible) s += (s.empty() ? "" : ", ") + std::string(words(f).label);
+  return s;
+}
+
+void header(Out& o, const Framework& fw, const Case& c, const Report& r) {
   PlainWriter& w = o.w;
   const bool v2 = r.version >= 2;
-  w.markup(o.on(kBold)).markup("rung").markup(o.off()).markup("  ").text(v2 ? person(c, r) : r.employee);
-  w.markup("  ").text(r.move.from).markup(" -> ");
-  if (r.move.to)
-    w.text(*r.move.to);
-  else
-    w.markup(choosing_track(c, r) ? Markup("(choose a track)") : Markup("(no higher level)"));
-  if (r.move.kind) w.markup(" (").word(name(*r.move.kind)).markup(")");
-  w.markup("  as of ").date(r.as_of).markup("  [").text(fw.id).markup("]\n");
-  if (*view_of(r)) w.markup("This is ").word(view_of(r)).markup(": it shows what they may see; the decision is the same.\n");
-  w.markup("\n");
+  Cell who, when;
+  who.text(v2 ? person(c, r) : r.employee);
+  when.markup("as of ").date(r.as_of).markup("  [").text(v2 && !fw.name.empty() ? fw.name : fw.id).markup("]");
+  w.markup(o.on(kBold)).markup("rung").markup(o.off()).markup("  ").text(who.written());
+  const bool one_line = 6 + columns(who.written()) + 2 + columns(when.written()) <= kColumns;
+  w.markup(one_line ? Markup("  ") : Markup("\n")).text(when.written()).markup("\n");
+  Cell move;
+  move.markup("Move: ").text(level_label(fw, r.move.from)).markup(" -> ");
+  if (r.move.to) move.text(level_label(fw, *r.move.to));
+  else move.markup(choosing_track(c, r) ? Markup("a track to choose") : Markup("no higher level"));
+  if (r.move.kind) move.markup(", ").word(name(*r.move.kind));
+  if (v2 && r.move.gate && *r.move.gate != Gate::open) move.markup(", ").word(gate_phrase(*r.move.gate));
+  para(w, 0, 6, move.written());
+  if (*view_of(r)) {
+    Cell view;
+    view.markup("This is ").word(view_of(r)).markup(": it shows what they may see; the decision is the same.");
+    para(w, 0, 0, view.written());
+  }
+}
 
-  const Markup verdict = verdict_color(r.verdict);
-  w.markup("Verdict: ").markup(o.on(verdict)).word(shouted(r.verdict)).markup(o.off());
+void verdict(Out& o, const Framework& fw, const Case& c, const Report& r) {
+  PlainWriter& w = o.w;
+  const Markup color = verdict_color(r.verdict);
+  w.markup("\nVerdict: ").markup(o.on(color)).word(shouted(r.verdict)).markup(o.off()).markup("\n");
   if (r.coverage) {
     const int width = 40;
     const int filled = static_cast<int>(std::lround(*r.coverage * width));
     const int mark = static_cast<int>(std::lround(fw.policy.coverage_min * width));
-    w.markup("   coverage ").percent(*r.coverage).markup(" [").markup(o.on(verdict));
+    w.markup("Coverage ").percent(*r.coverage).markup(" [").markup(o.on(color));
     for (int i = 0; i < filled; ++i) w.markup("#");
     w.markup(o.off());
     for (int i = filled; i < width; ++i) w.markup(i == mark ? Markup("|") : Markup("."));
@@ -249,152 +305,211 @@ void text_lines(const Framework& fw, const Case& c, const Report& r, std::string
     w.markup("Current role delivered: ").percent(r.current_coverage.value_or(0)).markup(" (needs ")
         .percent(fw.policy.current_min).markup(")\n");
   } else if (choosing_track(c, r)) {
-    w.markup("   choose a track first: only the follow-up applies until then\n");
-    std::vector<std::string> next;
-    for (std::size_t i : c.candidates) {
-      const Level& l = fw.levels[i];
-      Cell level;
-      level.text(l.id);
-      if (!l.name.empty()) level.markup(" ").text(l.name);
-      level.markup(" (");
+    w.markup("Choose a track first: only the follow-up applies until then.\n");
+    Cell next;
+    next.markup("Next on each track:");
+    for (std::size_t k = 0; k < c.candidates.size(); ++k) {
+      const Level& l = fw.levels[c.candidates[k]];
+      next.markup(k ? Markup("; ") : Markup(" ")).text(level_label(fw, l.id)).markup(" on ");
       bool first = true;
       for (const auto& t : l.tracks)
         if (std::find(c.tracks.begin(), c.tracks.end(), t) != c.tracks.end()) {
-          if (!first) level.markup(", ");
-          level.text(t);
+          (first ? next : next.markup(", ")).text(t);
           first = false;
         }
-      level.markup(")");
-      next.push_back(level.written());
     }
-    wrapped(w, "Next on each track:", next);
+    para(w, 0, 2, next.written());
   } else {
-    w.markup("   the track has no higher level: only the follow-up applies\n");
-  }
-  if (v2 && r.move.gate && *r.move.gate != Gate::open)
-    w.markup("Gate: ").text(*r.move.to).markup(" is decided ").word(gate_phrase(*r.move.gate)).markup("\n");
-
-  if (!r.expectations.empty()) {
-    o.heading("Expectations").markup(" of ").text(r.move.to.value_or("")).markup("\n");
-    // The titles, padded to the columns of the rows below.
-    w.markup("  competency            need self mgr  stk  agreed ev  status        flags\n");
-    for (const auto& x : r.expectations) {
-      Cell flags;
-      for (std::size_t k = 0; k < x.flags.size(); ++k) (k > 0 ? flags.markup(", ") : flags).word(name(x.flags[k]));
-      w.markup("  ").text(pad(Cell().text(x.competency).markup(x.critical ? Markup(" *") : Markup("")), 22))
-          .text(pad(Cell().integer(x.level), 5)).text(rating(x.ratings.self, 5)).text(rating(x.ratings.manager, 5))
-          .text(rating(x.ratings.stakeholders, 5)).text(rating(x.ratings.agreed, 7))
-          .text(pad(Cell().integer(x.evidence), 4))
-          .markup(o.on(x.status == Status::met ? kGreen : kYellow)).text(pad(Cell().word(name(x.status)), 14))
-          .markup(o.off()).text(pad(flags, 33)).markup("\n");
-      if (v2) expectation_note(w, fw, x);
-    }
-    w.markup("  (* critical; ratings on the scale 0-").integer(static_cast<std::int64_t>(fw.scale.size()) - 1)
-        .markup(")\n");
+    w.markup("The track has no higher level: only the follow-up applies.\n");
   }
 
-  if (!r.gaps.empty()) {
-    o.heading("Gaps").markup(" by priority\n");
-    int i = 0;
-    for (const auto& g : r.gaps) {
-      w.markup("  ").text(rpad(Cell().integer(++i), 2)).markup(". ").text(pad(Cell().text(g.competency), 20))
-          .text(pad(Cell().word(name(g.kind)), 14)).markup("size ").integer(g.size).markup("  priority ")
-          .text(pad(Cell().number(g.priority), 6));
-      if (v2 && g.kind == Status::emerging && g.emerging_until)
-        w.markup("closes by itself on ").date(*g.emerging_until);
-      else if (g.addressed)
-        w.markup("addressed by the plan");
-      else
-        w.markup(o.on(kYellow)).markup("not addressed by any milestone").markup(o.off());
-      w.markup("\n");
-      if (v2 && !g.criteria.empty()) wrapped(w, "       criteria not shown:", g.criteria);
-    }
+  if (const auto why = why_blocked(fw, c, r); !why.empty()) {
+    o.heading("Why blocked").markup(": the current role comes first\n");
+    bullets(w, 2, why);
   }
+  if (const auto why = why_not_ready(fw, r); !why.empty()) {
+    o.heading("Why not ready yet").markup("\n");
+    bullets(w, 2, why);
+  }
+}
 
-  const auto& t = r.timeline;
-  if (r.verdict != Verdict::no_target) {
-    o.heading("Timeline").markup("\n");
-    w.markup("  plan agreed ");
-    date_or(w, t.agreed_on, "never").markup(", projected ready ");
-    date_or(w, t.projected_ready);
-    if (t.projected_reason) w.markup(" (").word(name(*t.projected_reason)).markup(")");
-    w.markup(", earliest eligible ");
-    date_or(w, t.earliest_eligible).markup("\n");
-    w.markup("  target cycle ");
-    t.target_cycle ? w.text(*t.target_cycle) : w.markup("-");
-    if (t.target_decision) w.markup(" (decides ").date(*t.target_decision).markup(")");
-    w.markup("\n");
-    if (const auto& q = t.requested_cycle) {
-      w.markup("  requested ").text(q->id).markup(" (decides ").date(q->decision).markup("): ");
-      if (q->feasible) {
-        w.markup(o.on(kGreen)).markup("feasible").markup(o.off());
-      } else {
-        w.markup(o.on(kRed)).markup("not feasible").markup(o.off()).markup(" - ");
-        for (std::size_t k = 0; k < q->causes.size(); ++k) (k > 0 ? w.markup(", ") : w).word(name(q->causes[k]));
-      }
-      w.markup("\n");
-    }
-    if (!t.checkpoints.empty()) {
-      w.markup("  checkpoints:");
-      bool first = true;
-      for (const auto& cp : t.checkpoints) {
-        // One space before the first, so that three passed ones fit 100 columns.
-        w.markup(first ? Markup(" ") : Markup("  ")).integer(cp.day).markup(" days ").date(cp.date);
-        if (cp.passed) w.markup(" (passed)");
-        first = false;
-      }
-      w.markup("\n");
-    }
+void expectations(Out& o, const Framework& fw, const Case& c, const Report& r) {
+  if (r.expectations.empty()) return;
+  PlainWriter& w = o.w;
+  const bool v2 = r.version >= 2;
+  o.heading("Expectations").markup(" of ").text(level_label(fw, r.move.to.value_or(""))).markup("\n");
+  // The titles, padded to the columns of the rows below.
+  w.markup("    competency                   need self mgr  stk  agreed ev  status\n");
+  for (const auto& x : r.expectations) {
+    w.markup("  ").markup(x.critical ? Markup("* ") : Markup("  ")).text(pad(Cell().text(title_of(fw, x.competency)), 28))
+        .markup(" ").text(pad(Cell().integer(x.level), 5)).text(rating(x.ratings.self, 5)).text(rating(x.ratings.manager, 5))
+        .text(rating(x.ratings.stakeholders, 5)).text(rating(x.ratings.agreed, 7)).text(pad(Cell().integer(x.evidence), 4))
+        .markup(o.on(x.status == Status::met ? kGreen : kYellow)).word(words(x.status).label).markup(o.off()).markup("\n");
+    if (const std::string flags = rating_flags(x); !flags.empty()) para(w, 8, 10, "to agree on: " + flags);
+    if (has_flag(x, Flag::not_visible)) para(w, 8, 10, kNotVisible.view());
+    if (v2) expectation_note(w, fw, x);
+    for (const Sentence& s : evidence_notes(fw, c, x)) para(w, 8, 10, plain(s));
   }
-  if (!r.plan.milestones.empty()) {
-    o.heading("Milestones").markup("\n");
-    for (const auto& m : r.plan.milestones) {
-      Cell forecast;
-      date_or(forecast, m.forecast_finish);
-      w.markup("  ").text(pad(Cell().text(m.id), 16)).text(rpad(Cell().percent(m.progress), 7))
-          .markup("  forecast ").text(pad(forecast, 11)).markup(o.on(kYellow));
-      if (m.overdue) w.markup(" overdue");
-      if (m.at_risk) w.markup(" at-risk");
-      if (m.stalled) w.markup(" stalled");
-      w.markup(o.off());
-      if (!m.missing.empty()) w.markup("  missing: ");
-      for (std::size_t k = 0; k < m.missing.size(); ++k) (k > 0 ? w.markup(", ") : w).text(m.missing[k]);
-      w.markup("\n");
-    }
-  }
+  Cell scale;
+  scale.markup("(* critical; ratings 0-").integer(static_cast<std::int64_t>(fw.scale.size()) - 1).markup(":");
+  for (std::size_t k = 0; k < fw.scale.size(); ++k) scale.markup(k ? Markup(", ") : Markup(" ")).text(fw.scale[k]);
+  para(w, 2, 3, scale.markup(")").written());
+}
 
-  const auto& f = r.followup;
-  o.heading("Next check-in").markup(" ").date(f.next_due);
-  if (f.overdue_days > 0)
-    w.markup(o.on(kRed)).markup(" (").integer(f.overdue_days).markup(" days overdue)").markup(o.off());
-  w.markup(", last ");
-  date_or(w, f.last_checkin, "never").markup("\n");
+void gaps(Out& o, const Framework& fw, const Case& c, const Report& r) {
+  if (r.gaps.empty()) return;
+  PlainWriter& w = o.w;
+  const bool v2 = r.version >= 2;
+  o.heading("Gaps").markup(" by priority\n");
   int i = 0;
-  for (const auto& a : f.agenda)
-    w.markup("  ").text(rpad(Cell().integer(++i), 2)).markup(". ").text(pad(Cell().word(name(a.kind)), 20))
-        .text(a.ref.value_or("")).markup("\n");
-  if (!f.schedule.empty()) {
-    w.markup("  then:");
-    std::size_t col = 8;
-    for (const auto& d : f.schedule) {
-      if (col + 11 > 98) {
-        w.markup("\n       ");
-        col = 7;
-      }
-      w.markup(" ").date(d);
-      col += 11;
+  for (const auto& g : r.gaps) {
+    w.markup("  ").text(rpad(Cell().integer(++i), 2)).markup(". ").text(pad(Cell().text(title_of(fw, g.competency)), 28))
+        .markup(" ").text(pad(Cell().word(words(g.kind).label), 14)).markup("size ").integer(g.size).markup("  priority ")
+        .number(g.priority).markup("\n");
+    if (v2)
+      for (std::size_t k : g.criteria_index)
+        para(w, 6, 8, "not shown yet: \u201C" + printable(criterion_at(fw, k).text) + "\u201D");
+    if (v2 && g.kind == Status::emerging && g.emerging_until) {
+      Cell until;
+      para(w, 6, 8, until.markup("closes by itself on ").date(*g.emerging_until).markup(" (held long enough)").written());
+    } else if (g.addressed) {
+      std::size_t all = 0;
+      Cell by;
+      by.markup("addressed by ");
+      const auto ms = addressing(c, g, 3, &all);
+      for (std::size_t k = 0; k < ms.size(); ++k) by.markup(k ? Markup("; ") : Markup("")).text(plain(milestone_label(*ms[k])));
+      if (all > ms.size()) by.markup(" and ").integer(static_cast<std::int64_t>(all - ms.size())).markup(" more");
+      para(w, 6, 8, by.written());
+    } else {
+      w.markup("      ").markup(o.on(kYellow)).markup("no open milestone addresses it").markup(o.off()).markup("\n");
     }
-    w.markup("\n");
   }
+}
 
+void timeline(Out& o, const Framework& fw, const Case& c, const Report& r) {
+  if (r.verdict == Verdict::no_target) return;
+  PlainWriter& w = o.w;
+  const auto& t = r.timeline;
+  o.heading("Timeline").markup("\n");
+  w.markup("  plan agreed        ");
+  date_or(w, t.agreed_on, "not yet").markup("\n");
+  w.markup("  projected ready    ");
+  date_or(w, t.projected_ready, "none").markup("\n");
+  if (t.projected_reason) para(w, 6, 8, "- " + plain(cause_sentence(fw, c, r, *t.projected_reason)));
+  w.markup("  earliest eligible  ");
+  date_or(w, t.earliest_eligible, "none").markup("\n");
+  w.markup("  target cycle       ");
+  t.target_cycle ? w.text(*t.target_cycle) : w.markup("none");
+  if (t.target_decision) w.markup(", decides ").date(*t.target_decision);
+  w.markup("\n");
+  if (const auto& q = t.requested_cycle) {
+    w.markup("  requested cycle    ").text(q->id).markup(", decides ").date(q->decision).markup(": ");
+    if (q->feasible) w.markup(o.on(kGreen)).markup("feasible").markup(o.off()).markup("\n");
+    else w.markup(o.on(kRed)).markup("not feasible").markup(o.off()).markup("\n");
+    for (Cause cause : q->causes) para(w, 6, 8, "- " + plain(cause_sentence(fw, c, r, cause)));
+  }
+  if (!t.checkpoints.empty()) {
+    Cell cps;
+    for (std::size_t k = 0; k < t.checkpoints.size(); ++k) {
+      const auto& cp = t.checkpoints[k];
+      cps.markup(k ? Markup(", day") : Markup("day")).markup(kGlue).integer(cp.day).markup(kGlue).date(cp.date);
+      if (cp.passed) cps.markup(kGlue).markup("(passed)");
+    }
+    para(w, 2, 21, cps.written(), "checkpoints        ");
+  }
+}
+
+void milestones(Out& o, const Case& c, const Report& r) {
+  if (r.plan.milestones.empty()) return;
+  PlainWriter& w = o.w;
+  o.heading("Milestones").markup("\n");
+  for (const MilestoneStatus& s : r.plan.milestones) {
+    const Milestone& m = c.plan.milestones[s.milestone];
+    para(w, 2, 4, plain(milestone_label(m)));
+    Cell facts, states;
+    facts.percent(s.progress).markup(" done");
+    if (m.deadline) facts.markup(", deadline ").date(*m.deadline);
+    if (s.forecast_finish) facts.markup(", forecast ").date(*s.forecast_finish);
+    if (m.done) states.markup(", done");
+    if (s.overdue) states.markup(", overdue");
+    if (s.at_risk) states.markup(", at risk");
+    if (s.stalled) states.markup(", stalled");
+    para(w, 6, 8, facts.written());
+    if (!states.written().empty())  // coloured, on a line of their own
+      w.markup("      ").markup(o.on(m.done ? kGreen : kYellow)).text(states.written().substr(2)).markup(o.off()).markup("\n");
+    if (!s.missing.empty()) {
+      Cell missing;
+      missing.markup("not SMART yet, missing:");
+      for (std::size_t k = 0; k < s.missing.size(); ++k) {
+        std::string field = s.missing[k];
+        std::replace(field.begin(), field.end(), '_', ' ');
+        missing.markup(k ? Markup(", ") : Markup(" ")).text(field);
+      }
+      para(w, 6, 8, missing.written());
+    }
+  }
+}
+
+void followup(Out& o, const Framework& fw, const Case& c, const Report& r) {
+  PlainWriter& w = o.w;
+  const auto& f = r.followup;
+  const NextCheckin next = next_checkin(f);
+  o.heading("Next check-in").markup(" ").date(next.date);
+  if (f.overdue_days > 0)
+    w.markup(o.on(kRed)).markup(": now, ").integer(f.overdue_days).markup(" days overdue").markup(o.off())
+        .markup(" (it was due ").date(f.next_due).markup(")");
+  w.markup("\n  last check-in ");
+  date_or(w, f.last_checkin, "never").markup("\n");
+  const std::vector<Sentence> agenda = agenda_sentences(fw, c, r);
+  for (std::size_t i = 0; i < agenda.size(); ++i) {
+    Cell n;
+    const std::string lead = rpad(n.integer(static_cast<std::int64_t>(i + 1)), agenda.size() > 9 ? 2 : 1) + ". ";
+    para(w, 2, 2 + columns(lead), plain(agenda[i]), lead);
+  }
+  if (!next.later.empty()) {
+    Cell later;
+    for (Date d : next.later) later.date(d).markup(" ");
+    para(w, 2, 9, later.written(), "later: ");
+  }
+}
+
+void signals_and_notes(Out& o, const Report& r) {
+  PlainWriter& w = o.w;
   if (!r.signals.empty()) {
     o.heading("Signals").markup("\n");
     for (const auto& s : r.signals) {
       const Markup color = s.severity == Severity::info ? kCyan : s.severity == Severity::warning ? kYellow : kRed;
-      w.markup("  ").markup(o.on(color)).text(pad(Cell().word(name(s.severity)), 9)).markup(o.off())
-          .text(pad(Cell().word(name(s.id)), 26)).text(s.detail).markup("\n");
+      w.markup("  ").markup(o.on(color)).text(pad(Cell().word(name(s.severity)), 9)).markup(o.off());
+      Cell detail;
+      detail.text(s.detail).markup(" (").word(name(s.id)).markup(")");
+      para(w, 0, 11, detail.written());
     }
   }
+  o.heading("Legend").markup("\n");
+  for (const Words* entry : legend(r)) {
+    Cell line;
+    line.word(entry->label);
+    if (std::string_view(entry->label) != entry->code) line.markup(" (").word(entry->code).markup(")");
+    para(w, 2, 4, line.markup(": ").word(entry->meaning).written());
+  }
+  if (!r.warnings.empty()) {
+    o.heading("Warnings").markup("\n");
+    std::vector<Sentence> sentences;
+    for (const auto& warning : r.warnings) sentences.push_back(warning_sentence(warning));
+    bullets(w, 2, sentences);
+  }
+}
+
+void text_lines(const Framework& fw, const Case& c, const Report& r, std::string& buffer, const TextOptions& options) {
+  Out o(buffer, options.color);
+  header(o, fw, c, r);
+  verdict(o, fw, c, r);
+  expectations(o, fw, c, r);
+  gaps(o, fw, c, r);
+  timeline(o, fw, c, r);
+  milestones(o, c, r);
+  followup(o, fw, c, r);
+  signals_and_notes(o, r);
 }
 
 }  // namespace

@@ -103,7 +103,18 @@ struct IcalFormat {
   static void escape(std::string& out, std::string_view s) { append_ical(out, s); }
 };
 
-using HtmlWriter = Writer<HtmlFormat>;
+/// HTML: a date is a <time> element, which the page's CSS never breaks
+/// across lines.
+class HtmlWriter : public BasicWriter<HtmlFormat, HtmlWriter> {
+ public:
+  using BasicWriter::BasicWriter;
+  HtmlWriter& date(Date d) {
+    out_->append("<time>").append(format_date(d)).append("</time>");
+    return *this;
+  }
+};
+/// SVG in an HTML page: its <text> and <title> hold text only, dates too.
+using SvgWriter = Writer<HtmlFormat>;
 using PlainWriter = Writer<PlainFormat>;
 using IcalWriter = Writer<IcalFormat>;
 

@@ -1,5 +1,5 @@
 """Hostile text in every id and text field of a framework and a case: every
-format must stay what it is (valid UTF-8 text of at most 100 columns,
+format must stay what it is (valid UTF-8 text of at most 80 columns,
 Markdown that renders no script nor unsafe link, HTML with no script nor
 event handler, an iCalendar file with no injected property), and no
 control, C1 or bidirectional-override character may reach a reader."""
@@ -71,11 +71,11 @@ def render(documents, fmt):
     return engine.evaluate(case, format=fmt)
 
 
-def test_text_is_utf8_printable_and_fits_100_columns(documents):
+def test_text_is_utf8_printable_and_fits_80_columns(documents):
     text = render(documents, "text")
     assert not UNSAFE.search(text)
     for line in text.split("\n"):
-        assert len(line) <= 100, line
+        assert len(line) <= 80, line
 
 
 def test_markdown_renders_no_script_nor_unsafe_link(documents):
