@@ -1,4 +1,4 @@
-# The command line (SPEC §5): exit codes, the built-in framework, byte-identical
+# The command line (docs/rung.1): exit codes, the built-in framework, byte-identical
 # output across processes, and the error document on bad input.
 # cmake -DRUNG=path/to/rung -DSOURCE=repo -DWORK=scratch -P cli_test.cmake
 file(MAKE_DIRECTORY ${WORK})

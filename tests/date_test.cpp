@@ -1,4 +1,4 @@
-// Calendar facts (SPEC §1.4): month addition clamps to the month's length,
+// Calendar facts (docs/rules.md): month addition clamps to the month's length,
 // business days skip weekend days and holidays.
 #include <doctest/doctest.h>
 

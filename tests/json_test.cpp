@@ -1,4 +1,4 @@
-// SPEC §4 and §6 at the level of whole documents: parse errors and limits
+// Errors and limits (docs/documents.md, docs/robustness.md) at the level of whole documents: parse errors and limits
 // that a JSON fixture cannot hold (sizes, invalid UTF-8), JSON Pointer
 // escaping, and byte-identical output.
 #include <doctest/doctest.h>

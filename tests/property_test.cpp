@@ -149,7 +149,7 @@ int rank(Verdict v) {
 }
 
 /// The report with each expectation's evidence_ids sorted (their order is
-/// the case's evidence order, by the SPEC).
+/// the case's evidence order, docs/rules.md).
 std::string without_evidence_order(const std::string& json) {
   bj::value v = bj::parse(json);
   for (auto& x : v.at("expectations").as_array()) {

@@ -1,4 +1,4 @@
-// Calendar dates and the calendar arithmetic the rules use (SPEC §1.4).
+// Calendar dates and the calendar arithmetic the rules use (docs/rules.md, the calendar).
 //
 // Dates are Boost.Date_Time Gregorian dates: serial day numbers for day
 // arithmetic, year/month/day fields for month arithmetic. Nothing here reads
@@ -24,7 +24,7 @@ inline std::int64_t days_between(Date from, Date to) {
 }
 
 /// The last date Boost can hold; rule arithmetic that passes it yields no
-/// date (SPEC §6: a forecast past 9999-12-31).
+/// date (a forecast past 9999-12-31, docs/rules.md).
 inline std::int64_t last_day_number() {
   static const std::int64_t n = static_cast<std::int64_t>(Date(9999, 12, 31).day_number());
   return n;
@@ -42,7 +42,7 @@ inline Date add_days(Date d, std::int64_t n) {
 }
 
 /// Adds `n` months and keeps the day of month, clamped to the length of the
-/// target month (SPEC §1.4): 2027-01-31 + 1 = 2027-02-28, and
+/// target month (docs/rules.md, the calendar): 2027-01-31 + 1 = 2027-02-28, and
 /// 2027-02-28 + 1 = 2027-03-28. Boost's `months` would snap month-ends to
 /// the 31st, so the fields are computed here.
 inline Date add_months(Date d, int n) {
@@ -76,7 +76,7 @@ inline std::string format_date(Date d) {
   return std::string(buf, 10);
 }
 
-/// "YYYY-MM", the id of a generated cycle (SPEC §1.4).
+/// "YYYY-MM", the id of a generated cycle (docs/rules.md, the calendar).
 inline std::string format_year_month(Date d) { return format_date(d).substr(0, 7); }
 
 /// Which dates are business days: neither a weekend day nor a holiday.

@@ -15,7 +15,7 @@
 
 namespace rung {
 
-/// Output formats (SPEC §5): the report as JSON, or a document for people.
+/// Output formats (docs/rung.1, --format): the report as JSON, or a document for people.
 enum class Format { json, json_pretty, text, markdown, html, ics };
 
 class Engine {

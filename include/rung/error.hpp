@@ -1,4 +1,4 @@
-// Input errors (SPEC §4): one error document per failed evaluation.
+// Input errors (rung.error/1, docs/documents.md): one error document per failed evaluation.
 #pragma once
 
 #include <cstddef>
@@ -9,7 +9,7 @@
 
 namespace rung {
 
-/// SPEC §4 codes; `internal` is for what no input should cause (the C ABI's
+/// The error codes of docs/documents.md; `internal` is for what no input should cause (the C ABI's
 /// catch-all).
 enum class ErrorCode {
   parse_error,

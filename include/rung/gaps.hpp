@@ -13,7 +13,7 @@
 
 namespace rung {
 
-/// G2: flags of one target expectation, in the SPEC's order; each only when
+/// G2: flags of one target expectation, in the order of docs/rules.md; each only when
 /// the values it compares are not null.
 inline std::vector<Flag> g2_flags(const ExpectationResult& x, const Policy& policy) {
   std::vector<Flag> flags;

@@ -1,5 +1,5 @@
-// The report of SPEC §3 as plain structs, filled by the rule families and
-// written to JSON by src/json/encode.cpp in the SPEC's member order.
+// The report (rung.report/1 and /2, docs/documents.md) as plain structs, filled by the rule families and
+// written to JSON by src/json/encode.cpp in the schemas' member order.
 #pragma once
 
 #include <cstdint>
@@ -100,7 +100,7 @@ struct Gap {
   std::optional<Date> emerging_until;       ///< /2: an emerging gap closes by itself on this date (T5)
 };
 
-/// SPEC §2 signal ids; the enum order is the report order.
+/// Signal ids (docs/rules.md); the enum order is the report order.
 enum class SignalId {
   skip_level,
   track_change,
@@ -202,7 +202,7 @@ struct FollowupReport {
 /// A value in a trace entry's facts.
 using Fact = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string>;
 
-/// What one rule decided and from which facts (SPEC §3 `trace`).
+/// What one rule decided and from which facts (the report's `trace`).
 struct TraceEntry {
   std::string rule;
   std::string outcome;

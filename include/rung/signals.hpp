@@ -9,7 +9,7 @@
 
 namespace rung {
 
-/// The library's choice of severity for each signal (SPEC §2 leaves it open).
+/// The library's choice of severity for each signal (the contract leaves it open; docs/rules.md).
 inline Severity severity_of(SignalId id) {
   switch (id) {
     case SignalId::track_change:
@@ -25,7 +25,7 @@ inline Severity severity_of(SignalId id) {
   }
 }
 
-/// Signals in the order of the SPEC's list of ids (the enum order).
+/// Signals in the order of docs/rules.md's list of ids (the enum order).
 inline void sort_signals(std::vector<Signal>& signals) {
   std::stable_sort(signals.begin(), signals.end(),
                    [](const Signal& a, const Signal& b) { return a.id < b.id; });

@@ -20,7 +20,7 @@ inline bool share_at_least(double share, double minimum) {
 }
 
 /// Weighted share of expectations for which `counts(i)` holds; a level with
-/// no expectations has share 1 (SPEC §1.4). Weights are summed in order.
+/// no expectations has share 1 (docs/rules.md). Weights are summed in order.
 template <class Counts>
 double weighted_share(const std::vector<Expectation>& expectations, Counts counts) {
   if (expectations.empty()) return 1.0;

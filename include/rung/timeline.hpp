@@ -71,7 +71,7 @@ inline MilestoneStatus l1_status(const Milestone& m, const std::optional<Date>& 
       }
     }
   }
-  // A forecast past 9999-12-31 is null and at risk (SPEC §6).
+  // A forecast past 9999-12-31 is null and at risk (docs/rules.md, L1).
   s.at_risk = s.forecast_overflow || (s.forecast_finish && m.deadline && *s.forecast_finish > *m.deadline);
   return s;
 }

@@ -1,4 +1,4 @@
-// Vocabulary types: the framework and case documents of SPEC §1 as plain
+// Vocabulary types: the framework and case documents (docs/documents.md) as plain
 // structs. The JSON mapping lives in src/json; rules never see JSON.
 #pragma once
 
@@ -56,7 +56,7 @@ enum class Credit { all_or_nothing, partial };
 /// A level's `gate` (/2): how a move into it is decided.
 enum class Gate { open, application, vacancy };
 
-/// SPEC §1.3; every member has the SPEC's default.
+/// The policy (docs/documents.md); every member has its documented default.
 struct Policy {
   double coverage_min = 0.8;
   double close_margin = 0.15;

@@ -1,4 +1,4 @@
-// Reports and errors to JSON (SPEC §3, §4), members in the SPEC's order.
+// Reports and errors to JSON (docs/documents.md), members in the schemas' order.
 #pragma once
 
 #include <string>

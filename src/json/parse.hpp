@@ -1,4 +1,4 @@
-// Parsing a document under the SPEC's limits (§4, §6): 16 MiB, nesting
+// Parsing a document under the documented limits (docs/robustness.md): 16 MiB, nesting
 // depth 64 (the root container is depth 1), 100,000 items per array. The
 // limits are enforced while parsing, never after building a huge tree.
 #pragma once

@@ -70,7 +70,7 @@ def test_v2_golden_files_cli_and_python_agree(engine_v2, name, fmt):
 
 
 def test_v2_examples_key_results_worked_by_hand(engine_v2):
-    # docs/v2-example.md works each of these out from the SPEC.
+    # docs/v2-example.md works each of these out by hand.
     choose = engine_v2.evaluate(EXAMPLES / "v2-choose-track.json")
     assert choose["schema"] == "rung.report/2" and choose["verdict"] == "no_target"
     assert choose["coverage"] is None and choose["move"] == {"from": "P2", "to": None, "kind": None, "gate": None}
