@@ -317,18 +317,22 @@ int main(int argc, char** argv) {
       ->check(audiences)
       ->capture_default_str();
   bat->add_flag("--strict", strict, strict_help);
-  bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input");
+  bat->add_option("input", batch_input, "Cases, one JSON document a line, or - for standard input")
+      ->capture_default_str();
 
   std::string summarize_input = "-", summarize_format = "text";
   auto* sum = app.add_subcommand("summarize", "The team view of `rung batch` output (JSONL reports)");
   sum->add_option("--format", summarize_format, "text, markdown, html or json (docs/data-outputs.md)")
-      ->check(CLI::IsMember({"text", "markdown", "html", "json"}));
-  sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input");
+      ->check(CLI::IsMember({"text", "markdown", "html", "json"}))
+      ->capture_default_str();
+  sum->add_option("input", summarize_input, "Reports, one a line, or - for standard input")->capture_default_str();
 
   std::string check_path, as_of, check_format = "text";
   auto* check = app.add_subcommand("check-framework", "Validate a framework and print its summary and warnings");
   check->add_option("framework", check_path, "Framework JSON file")->required();
-  check->add_option("--as-of", as_of, "List only the cycles deciding on or after this date, and warn when none does");
+  check->add_option("--as-of", as_of,
+                    "List only the cycles deciding on or after this date, YYYY-MM-DD, and warn when none does "
+                    "(default: every cycle)");
   check->add_option("--format", check_format, "text or json (docs/data-outputs.md)")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
@@ -337,7 +341,7 @@ int main(int argc, char** argv) {
   std::string schema_name;
   auto* sch = app.add_subcommand("schema", "Print the JSON Schema of a document format (docs/documents.md)");
   sch->add_option("name", schema_name,
-                  "framework/1, framework/2, case/1, case/2, report/1, report/2 or error/1 (none: list them)");
+                  "framework/1, framework/2, case/1, case/2, report/1, report/2 or error/1 (default: list the names)");
 
   std::string import_format, import_path, import_id;
   std::vector<std::string> import_gates;
@@ -348,8 +352,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"ft", "monzo"}));
   imp->add_option("file", import_path, "The file, or - for standard input")->required();
   imp->add_option("--id", import_id, "The framework's id (default: made from the file's name or path)");
-  imp->add_option("--gate", import_gates, "LEVEL=GATE: the level's gate (open, application or vacancy), over "
-                                          "the importer's choice; repeatable");
+  imp->add_option("--gate", import_gates,
+                  "LEVEL=GATE: the level's gate, open, application or vacancy; repeatable (default: the "
+                  "importer's choice, docs/import.md)");
 
   try {
     app.parse(argc, argv);
