@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The floor under `rung batch`: what Boost.JSON alone costs to parse each
 // line and serialize a document of the same size (the parsed one), on one
 // thread. rung cannot beat it: every cost above it is rung's own.

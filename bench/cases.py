@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Cases for the benchmarks: the bundled examples at many as_of dates, as
 JSONL lines (deterministic: the same count gives the same lines)."""
 

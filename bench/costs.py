@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """bench/costs: where one case's time goes, counted in instructions by
 callgrind (repeatable whatever else the machine is doing), next to the
 floor's own parse and serialize.

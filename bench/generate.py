@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """A seeded generator of realistic rung documents for the benchmarks.
 
     /usr/bin/python3 bench/generate.py framework [--version 2] > framework.json

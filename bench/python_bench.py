@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Python bindings: memory over 100,000 evaluations, and evaluate_many's
 throughput against `rung batch` on the same cases, as a ratio measured in
 the same run. Prints figures; asserts nothing.

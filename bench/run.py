@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """bench/run: every figure of the batch benchmark, measured in one run on
 the same generated file, printed as rates and ratios (nothing asserted).
 

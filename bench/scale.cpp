@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // bench/scale: does the work grow linearly with the size of a case? Each
 // list of a case (and of the framework) grows from 10,000 to 100,000 items,
 // everything else staying small, and every format is timed at both sizes:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The C ABI over rung::Engine: the same engine code as the CLI. Every body
 // catches everything: no exception crosses into C.
 #include "rung.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Script mode: cmake -DINPUT=file -DOUTPUT=file.cpp -DNAME=fn -P RungEmbed.cmake
 # Writes a C++ file defining `std::string_view rung::NAME()` with the bytes
 # of INPUT, so that the binary carries the file as it is in the repository.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake --install (RUNG_INSTALL): the command line, headers, the C
 # libraries, rungConfig.cmake with its version file and exported targets,
 # rung.pc for pkg-config, and under share/ the licence, the man page, bash

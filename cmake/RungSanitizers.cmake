@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # RUNG_SANITIZE: a list of sanitizers for every target, e.g. "address;undefined".
 set(RUNG_SANITIZE "" CACHE STRING "Sanitizers to build with (address;undefined or thread)")
 

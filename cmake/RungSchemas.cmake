@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The JSON Schemas of the documents (schemas/NAME-VERSION.schema.json),
 # compiled into the library by RungEmbed.cmake: one copy serves the C ABI
 # (rung_schema), the command line (`rung schema NAME`) and Python

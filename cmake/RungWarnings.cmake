@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rung_warnings(target): -Wall -Wextra -Wpedantic on rung's own code, and
 # -Werror when RUNG_WERROR is on (CI turns it on through the presets).
 option(RUNG_WERROR "Treat warnings as errors" OFF)

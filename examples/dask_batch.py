@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Evaluate a folder of JSONL partitions on a Dask cluster: one rung.Engine
 per worker, one JSONL result per partition, each byte for byte what
 `rung batch` writes for that partition.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzz target: `rung batch` on the input as a stream of JSONL documents of
 // mixed sizes. A line may ask to be expanded, so that a small input makes a
 // large document:

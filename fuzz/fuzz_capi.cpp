@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzz target: the C ABI entry points. The first byte picks the entry
 // point and the format; the rest is the document. Every buffer and error
 // is freed (LeakSanitizer checks), no call returns RUNG_E_INTERNAL.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzz target: evaluating a case against the example framework, and against
 // a version-2 framework (shared tracks, criteria, a gate, T5, anonymity). A
 // report must be complete JSON, twice the same, and render in every format;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Fuzz target: loading a framework document. Any input gives an engine or
 // one error document with a valid code; nothing crashes, hangs or leaks.
 #include <cstddef>

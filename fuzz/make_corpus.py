@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes the seed corpora of the fuzz targets from the examples and the
 test fixtures (run once; the files are committed). Usage: python3 fuzz/make_corpus.py"""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Writes docs/documents.md, the field reference of rung's documents, from
 the JSON Schemas in schemas/ (the schemas are the source: edit them, then
 run this script). tests/schemas checks that the committed page is what it

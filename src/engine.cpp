@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "rung/engine.hpp"
 
 #include <optional>

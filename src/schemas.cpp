@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "schemas.hpp"
 
 #include <array>

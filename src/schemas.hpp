@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The JSON Schemas (draft 2020-12) of rung's documents, compiled in from
 // schemas/*.schema.json (cmake/RungSchemas.cmake): the field reference of
 // docs/documents.md, printed by `rung schema NAME` and returned by the C

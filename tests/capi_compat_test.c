@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A program written against the 0.3 header (tests/compat_0_3/rung.h, as it
  * was before the options channel) builds and runs against this library:
  * the C ABI only grows. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The C ABI over a long run: one engine evaluates cases whose size grows
  * from about 1 KB to about 11 MB (100,000 evidence items, the array limit)
  * and shrinks again, a small case between every two, in every format, then

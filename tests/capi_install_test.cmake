@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Installs rung into a temporary prefix, checks what is there, then builds
 # and runs the consumers of examples/embed against it: with find_package(rung)
 # and with pkg-config (shared, and fully static with --static).

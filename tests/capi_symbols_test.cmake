@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The shared library exports rung_* and nothing else (nm -D --defined-only),
 # and its SONAME changes when the ABI may: librung.so.0.MINOR in 0.x (every
 # 0.x minor release may break the ABI), librung.so.MAJOR from 1.0.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* The C ABI, compiled as C: a successful evaluation, every error family,
  * NULL arguments, garbage bytes and input over the size limit. Run under
  * valgrind memcheck by ctest (capi_valgrind): every error and buffer is freed.

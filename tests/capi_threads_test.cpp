@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One engine shared by 8 threads through the C ABI, half of them through
 // rung_evaluate_with and one options object they all read: every result
 // equals the single-thread run of the same case. Usage: rung_capi_threads_test CASE.json...

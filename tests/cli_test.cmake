@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The command line (docs/rung.1): exit codes, the built-in framework, byte-identical
 # output across processes, and the error document on bad input.
 # cmake -DRUNG=path/to/rung -DSOURCE=repo -DWORK=scratch -P cli_test.cmake

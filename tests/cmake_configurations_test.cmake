@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Every combination of rung's options configures as the top project, the
 # build type defaults to Release only there, and a linker without GNU ld's
 # --version-script and --no-undefined gets neither. Configure only: the

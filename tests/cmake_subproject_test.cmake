@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A platform's build takes rung as a subproject (examples/subproject): with
 # add_subdirectory on the checkout, or with FetchContent on an archive of it.
 # Its consumers run; rung built its libraries only, left the build type

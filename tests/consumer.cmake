@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # For the scripts that build consumers of rung (capi_install_test.cmake,
 # cmake_subproject_test.cmake): run(COMMAND...) and check_consumer(EXE).
 # They read SOURCE (the repository) and WORK (a scratch folder).

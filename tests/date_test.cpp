@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calendar facts (docs/rules.md): month addition clamps to the month's length,
 // business days skip weekend days and holidays.
 #include <doctest/doctest.h>

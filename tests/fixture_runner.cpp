@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Checks one hand-worked fixture (tests/cases/*.json) or conformance case
 // (tests/conformance/<name>/) against the engine; see tests/cases/README.md.
 // Usage: rung_fixture_runner PATH... ; exit 0 when every one passes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // F1-F5: the cadence of 1:1s on business days, feedback signals and the
 // agenda of the next check-in.
 #include <doctest/doctest.h>

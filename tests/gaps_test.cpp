@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // G1-G2: gaps by priority, and the flags that say what to agree on.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # rung import ft|monzo (docs/import.md): each importer's output is the
 # hand-checked framework in tests/import/expected, the same bytes on every
 # run, valid for check-framework, and evaluates a /2 case worked by hand;

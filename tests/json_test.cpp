@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Errors and limits (docs/documents.md, docs/robustness.md) at the level of whole documents: parse errors and limits
 // that a JSON fixture cannot hold (sizes, invalid UTF-8), JSON Pointer
 // escaping, and byte-identical output.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lints of `rung check-framework` (rung/lint.hpp), each worked by hand on a
 // small framework.
 #include <doctest/doctest.h>

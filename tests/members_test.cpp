@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `warnings` and strict mode (docs/rules.md): the members a document holds that
 // the contract does not name, as JSON Pointers in text order.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // P1-P6: goals, SMART milestones, gap coverage, alignment, micro-steps and
 // horizons.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Properties over hundreds of seeded, generated cases against the example
 // framework: determinism, order independence, monotonicity, and error paths
 // that resolve in the input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // R1-R3: the latest assessment per rater inside the window; stakeholders'
 // median (lower middle); manager or calibrated agreement. Self ratings
 // alone never make an expectation met.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Small builders for the unit tests: dates and plain structs in one line.
 #pragma once
 

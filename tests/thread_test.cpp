@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One C++ engine shared by 8 threads: the results equal a single-thread run
 // (and ThreadSanitizer, in the tsan preset, finds no race).
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // T1-T4: current role first, then weighted coverage of the target level by
 // agreed ratings and counted evidence, critical expectations, the verdict.
 #include <doctest/doctest.h>

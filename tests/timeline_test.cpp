@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // L1-L5: progress and forecasts, projected readiness, the earliest eligible
 // date, the target and requested cycles, and the 30/60/90-day checkpoints.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Builds the rung wheel: the package with librung.so and the rung command
 line beside it (rung/librung.so, rung/_bin/rung), both built with Boost.JSON
 compiled in, so that they need only the C and C++ runtimes; the wheel is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Embedding rung from C: evaluate one case file, print the report, or say
  * what is wrong and where. Usage: embed_c CASE.json [FRAMEWORK.json] */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Embedding rung from C++: the C ABI behind RAII handles for documents,
 // and the header-only rules (rung::headers) for what-if questions.
 // Usage: embed_cpp CASE.json

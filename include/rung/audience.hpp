@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Audiences (docs/privacy.md): one evaluation, shown to different people.
 // A view never changes the decision — a verdict, status, count, share,
 // credit, date, gap, flag, timeline or follow-up date — only what is shown.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Compiling drafts (draft.hpp) into the model the rules read: every check
 // that needs more than one value — references, the framework's duplicates,
 // the scale, the review scale, the move — and the indexes, the calendar's

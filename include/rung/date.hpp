@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Calendar dates and the calendar arithmetic the rules use (docs/rules.md, the calendar).
 //
 // Dates are Boost.Date_Time Gregorian dates: serial day numbers for day

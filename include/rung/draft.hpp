@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Drafts: what a reader (JSON /1 or /2 today, other formats later) makes of
 // a framework or case document before anything is resolved. A reader checks
 // each value on its own (types, dates, labels, ranges, members that go

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // rung's C++ entry point: a framework parsed and indexed once, evaluating
 // many cases. An Engine is immutable after `load` and safe to share between
 // threads; copies share the same framework.

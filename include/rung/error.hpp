@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Input errors (rung.error/1, docs/documents.md): one error document per failed evaluation.
 #pragma once
 

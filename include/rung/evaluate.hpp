@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The rule families composed into one Report, with a trace entry per rule.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Follow-up (F): keep it going.
 #pragma once
 

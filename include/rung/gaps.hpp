@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Gaps (G): agree on the gaps.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Sets and maps keyed by ids: duplicate detection and lookups while a
 // document is compiled, and grouping by id in the rules. An open-addressing
 // table of views (the ids live in their document): no allocation per id,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lints (docs/rules.md, "check-framework"): what a valid framework may
 // still get wrong. `rung check-framework` shows them as warnings; they never
 // make a framework invalid, and no evaluation reads them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Moves (M1, docs/rules.md): from the current level to a target level, over
 // tracks that levels may share.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Plan (P): map out the path.
 #pragma once
 

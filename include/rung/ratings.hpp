@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Ratings (R): who rated a competency how, and what counts as agreed.
 #pragma once
 

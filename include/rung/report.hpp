@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The report (rung.report/1 and /2, docs/documents.md) as plain structs, filled by the rule families and
 // written to JSON by src/json/encode.cpp in the schemas' member order.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Signals (S): ids, severities and the report order.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Threshold (T): can this person be put forward?
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Timeline (L): timing matters.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Vocabulary types: the framework and case documents (docs/documents.md) as plain
 // structs. The JSON mapping lives in src/json; rules never see JSON.
 #pragma once

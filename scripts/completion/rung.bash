@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bash completion for rung(1): the commands, each command's options, the
 # values of --format, --audience and --gate, the schema names and import
 # formats, and file names where a file goes.

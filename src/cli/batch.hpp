@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung batch`: one case a line in, one report or error document a line
 // out, in input order, on N threads, in memory bounded by a window of
 // in-flight lines and bytes (docs/rules.md, "The command line").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung check-framework`: a valid framework's shape — tracks, trunk, levels,
 // competencies, the cycles ahead — and its warnings (members the contract
 // does not name, then lints: rung/lint.hpp), as text or as a

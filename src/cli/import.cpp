@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/import.hpp"
 
 #include <cstring>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung import ft|monzo FILE`: another organisation's progression framework
 // as a rung.framework/2 document on standard output, the choices made on
 // the way as warnings on standard error (docs/import.md).

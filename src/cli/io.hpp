@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The command line's input and output: files and standard streams read and
 // written with the system's calls, so that every failure is seen and its
 // reason (strerror) reaches the user, and lines read in bounded memory.

@@ -1,4 +1,5 @@
-// rung: the command line (SPEC §5).
+// SPDX-License-Identifier: MIT
+// rung: the command line (docs/rung.1).
 //   rung evaluate [--framework FILE] [--format json|text|markdown|html|ics] [--strict] CASE|-
 //   rung batch [--framework FILE] [--threads N] [--strict] [IN.jsonl|-]
 //   rung summarize [--format text|markdown|html|json] [REPORTS.jsonl|-]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cli/summarize.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung summarize`: the team view of a calibration meeting, from the JSONL
 // output of `rung batch`: one entry per employee (their latest report), as
 // text, Markdown, HTML or a `rung.team/1` document (docs/data-outputs.md).

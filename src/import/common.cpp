@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the two importers share: ids, text, the --gate choices, and the
 // JSON they write (the framework, or the error document).
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung import ft`: a job-family file of Financial-Times/engineering-progression
 // (name, levels, themes, and one entry a statement naming its level, theme
 // and proficiency) as a rung.framework/2 document. The choices are in

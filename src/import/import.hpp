@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Importers: the Financial Times' engineering-progression YAML and Monzo's
 // progression-framework Markdown pages turned into rung.framework/2 JSON
 // (docs/import.md). A feature of the command line only: nothing here is part

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What both importers build: a rung.framework/2 document as plain data,
 // written out by write() in one fixed layout (same input, same bytes).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // `rung import monzo`: a framework page of monzo/progression-framework as a
 // rung.framework/2 document. The page is YAML front matter between "---"
 // lines; with `yaml: true` its `topics` hold the statements (each topic's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "import/yaml.hpp"
 
 #include <charconv>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading YAML for the importers with yaml-cpp (Debian's libyaml-cpp-dev):
 // every node has its line and column, and this walker keeps the path to
 // it, so that bad input fails with both (docs/import.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reports and errors to JSON (docs/documents.md), members in the schemas' order.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/members.hpp"
 
 #include <span>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Members the contract does not name: the `warnings` of every report and
 // strict mode's `unknown_field` error (docs/rules.md, "Warnings and strict
 // mode"). A typo such as "assesments" is ignored by the decoder; listing it

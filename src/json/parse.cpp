@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "json/parse.hpp"
 
 #include <cmath>

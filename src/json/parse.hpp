@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Parsing a document under the documented limits (docs/robustness.md): 16 MiB, nesting
 // depth 64 (the root container is depth 1), 100,000 items per array. The
 // limits are enforced while parsing, never after building a huge tree.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JSON Pointers (RFC 6901), kept as the decoder walks a document.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading JSON documents (rung.framework/1 and /2, rung.case/1 and /2) into
 // drafts (rung/draft.hpp): every value checked on its own — types, dates,
 // labels, ranges, members that go together — with a JSON Pointer to it on

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // A small streaming JSON writer: members come out in the order they are
 // written (the report's order in docs/rules.md), numbers in their shortest
 // round-trip form.

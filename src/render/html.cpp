@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The promotion case as one self-contained page: inline CSS, no scripts, no
 // external assets, and an SVG timeline of milestones (their progress drawn
 // on the bars), check-ins, checkpoints, as_of and the decision dates, with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The check-in calendar (RFC 5545): one all-day event a check-in (the next
 // one with its agenda), milestone deadlines, the 30/60/90-day checkpoints
 // and the promotion decision. A calendar that updates: each event's UID

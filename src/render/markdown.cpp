@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The promotion case: a document the employee and manager take into the
 // decision meeting. For each target expectation, the work that shows it;
 // what blocks the case or keeps it from ready, why evidence does not count,

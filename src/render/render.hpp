@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Documents for people, from a report and what it was computed from: the
 // terminal view (text), the promotion case (Markdown, HTML with an SVG
 // timeline) and the check-in calendar (iCalendar). Deterministic: the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The terminal view: fits 80 columns; colour only when asked. It says why:
 // what blocks a blocked case, why evidence does not count, each code in
 // plain words (common.cpp) with a legend of the codes at the end.

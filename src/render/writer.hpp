@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Writers of the documents for people. Everything a renderer writes goes
 // through one: a value is escaped for its format (`text`) unless it is
 // markup, and only a string literal can be markup (`Markup` is consteval),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The command line's own documentation against the binary (RUNG_CLI): its
 help shows every default, and the man page (docs/rung.1) and the bash
 completion (scripts/completion/rung.bash) cover every command, option and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The command line's input and output at scale and when the system says no
 (docs/robustness.md): large and mixed-size batches, full disks, closed and
 broken streams, directories, over-limit lines, signals. Only spawns the

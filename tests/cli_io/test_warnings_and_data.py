@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Warnings, strict mode and the data outputs of the command line
 (docs/rules.md, "Warnings and strict mode"; docs/data-outputs.md): every
 expected value below is worked by hand from the documents written here."""

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /*
  * rung.h -- the C ABI of rung: is this person ready to be promoted, and if
  * not, what is missing, by when can it close, what should the next 1:1 cover?

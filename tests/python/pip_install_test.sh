@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The Python package as a user gets it. pip builds the wheel offline from
 # bindings/python; the test checks its platform tag and metadata (MIT, the
 # version of capi/rung.h), that the librung.so and rung inside need only the

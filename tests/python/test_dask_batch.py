@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """examples/dask_batch.py on a LocalCluster with 2 worker processes gives,
 partition by partition, the bytes `rung batch` writes."""
 

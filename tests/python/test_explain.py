@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Documents that explain themselves (text, Markdown, HTML) and a calendar
 that updates (ICS). Golden files for a blocked case, a private-evidence
 case and a non-ASCII case (tests/golden/cases/v2-*.json against

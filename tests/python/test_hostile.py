@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Hostile text in every id and text field of a framework and a case: every
 format must stay what it is (valid UTF-8 text of at most 80 columns,
 Markdown that renders no script nor unsafe link, HTML with no script nor

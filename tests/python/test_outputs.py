@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The documents for people (--format text|markdown|html|ics) and the team
 view (rung summarize). Golden files in tests/golden/ were read against each
 example's report by hand; regenerate them only after reading the diff:

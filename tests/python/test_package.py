@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The package around the bindings: its version and the library's, the
 check at import, and the command line it runs (`rung`, `python -m rung`)."""
 

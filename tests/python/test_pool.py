@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Engine.evaluate_many's thread pool and Engine.close(): order of results
 and errors for every thread count, a failing source, early exit, closing an
 engine while calls are in flight, and error text without control characters."""

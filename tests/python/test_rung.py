@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The Python bindings (bindings/python): run by ctest with RUNG_LIBRARY set
 to the built library and RUNG_CLI to the built command line."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The package's types as a type checker sees them (mypy, from Debian's
 python3-mypy): the package itself and typecheck/uses.py check cleanly, and
 every mistake marked in typecheck/misspelt.py is reported on its line."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The report's TypedDicts (bindings/python/rung/_types.py) against real
 reports: every object of every report has exactly the keys its TypedDict
 declares (all required), each value has the declared type (a Literal's

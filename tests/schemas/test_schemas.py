@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The JSON Schemas of schemas/ against what rung reads and writes.
 
 - The schema files are draft 2020-12 schemas with a description on every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """`rung` (the console script) and `python -m rung`: the rung command line,
 with every command and option of docs/rung.1, run by the native `rung` the
 wheel carries beside the library (rung/_bin/rung), or by the one RUNG_CLI

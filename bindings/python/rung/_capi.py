@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The raw ctypes layer over capi/rung.h: one declaration per C function,
 with its prototype above it. Nothing here frees anything by itself; the
 wrappers in rung/__init__.py do."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """The report as Python types: what `Engine.evaluate` returns, as TypedDicts,
 so that a type checker catches a misspelt key (`report["verdcit"]`) or a
 verdict that cannot be. `rung.report/1` and `rung.report/2` are told apart

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """Mistakes a type checker must catch (test_typecheck.py): each line marked
 `# error:` must be reported by mypy, with that text."""
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """How a program uses the package, checked by mypy (test_typecheck.py):
 this file must type-check cleanly."""
 
