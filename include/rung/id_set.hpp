@@ -43,6 +43,13 @@ class IdMap {
     return !slots_.empty() && find(id, static_cast<std::uint32_t>(hash_id(id))).data;
   }
 
+  /// The value of `id`, or null.
+  const V* get(std::string_view id) const {
+    if (slots_.empty()) return nullptr;
+    const Slot& s = find(id, static_cast<std::uint32_t>(hash_id(id)));
+    return s.data ? &s.value : nullptr;
+  }
+
   std::size_t size() const { return size_; }
 
   /// Calls `f(value)` for every id's value, in the table's order.

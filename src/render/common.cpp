@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <iterator>
 #include <string_view>
-#include <unordered_map>
 
 #include "render/render.hpp"
+#include "rung/id_set.hpp"
 #include "rung/plan.hpp"
 #include "rung/threshold.hpp"
 #include "rung/timeline.hpp"
@@ -529,7 +529,7 @@ Sentence& append(Sentence& out, const Sentence& s) {
 
 std::vector<Sentence> agenda_sentences(const Framework& fw, const Case& c, const Report& r) {
   std::vector<Sentence> out;
-  std::unordered_map<std::string_view, std::size_t> milestones;  // by id, when the agenda names one
+  IdMap<std::size_t> milestones;  // by id, when the agenda names one
   for (const auto& a : r.followup.agenda) {
     Sentence& s = out.emplace_back();
     const std::string ref = a.ref.value_or("");
@@ -538,15 +538,19 @@ std::vector<Sentence> agenda_sentences(const Framework& fw, const Case& c, const
       case AgendaKind::at_risk_milestone:
       case AgendaKind::stalled_milestone:
       case AgendaKind::due_milestone: {
-        if (milestones.empty())
-          for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) milestones.emplace(c.plan.milestones[i].id, i);
-        const auto it = milestones.find(ref);
-        if (it == milestones.end()) {
+        if (!milestones.size())
+          for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
+            bool added = false;
+            std::size_t& at = milestones.try_emplace(c.plan.milestones[i].id, added);
+            if (added) at = i;
+          }
+        const std::size_t* found = milestones.get(ref);
+        if (!found) {
           s.text(words(a.kind).label).text(": ").code(ref);
           break;
         }
-        const Milestone& m = c.plan.milestones[it->second];
-        const MilestoneStatus& st = r.plan.milestones[it->second];
+        const Milestone& m = c.plan.milestones[*found];
+        const MilestoneStatus& st = r.plan.milestones[*found];
         s.text(a.kind == AgendaKind::overdue_milestone ? "Overdue milestone: "
                : a.kind == AgendaKind::at_risk_milestone ? "Milestone at risk: "
                : a.kind == AgendaKind::stalled_milestone ? "Stalled milestone: "
@@ -584,13 +588,17 @@ Sentence warning_sentence(const Warning& w) {
 }
 
 std::vector<std::string_view> goal_titles(const Case& c) {
-  std::unordered_map<std::string_view, std::string_view> titles;
-  for (const Goal& g : c.plan.goals) titles.emplace(g.id, g.title);
+  IdMap<std::string_view> titles(c.plan.goals.size());
+  for (const Goal& g : c.plan.goals) {
+    bool added = false;
+    std::string_view& title = titles.try_emplace(g.id, added);
+    if (added) title = g.title;
+  }
   std::vector<std::string_view> out;
   out.reserve(c.plan.milestones.size());
   for (const Milestone& m : c.plan.milestones) {
-    const auto it = titles.find(m.goal);
-    out.push_back(it == titles.end() ? std::string_view() : it->second);
+    const std::string_view* title = titles.get(m.goal);
+    out.push_back(title ? *title : std::string_view());
   }
   return out;
 }
