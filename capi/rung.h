@@ -36,7 +36,7 @@ extern "C" {
 
 /* Version of this header; rung_version_number() is the library's. */
 #define RUNG_VERSION_MAJOR 0
-#define RUNG_VERSION_MINOR 4
+#define RUNG_VERSION_MINOR 5
 #define RUNG_VERSION_PATCH 0
 #define RUNG_VERSION_NUMBER (RUNG_VERSION_MAJOR * 1000000 + RUNG_VERSION_MINOR * 1000 + RUNG_VERSION_PATCH)
 
@@ -198,7 +198,7 @@ RUNG_API int rung_evaluate_with(rung_buf* out, const rung_engine* engine, const 
  * rung_engine_new with options; `options` borrowed, NULL for the defaults
  * (then exactly rung_engine_new). With "strict", a framework naming a member
  * the contract does not name is RUNG_E_UNKNOWN_FIELD. The audience is not
- * the engine's: each evaluation takes its own. Thread-safe. Since 0.4.
+ * the engine's: each evaluation takes its own. Thread-safe. Since 0.5.
  */
 RUNG_API int rung_engine_new_with(rung_engine** out, const char* framework_json, size_t len,
                                   const rung_options* options, rung_error** err);
@@ -212,7 +212,7 @@ RUNG_API int rung_engine_new_with(rung_engine** out, const char* framework_json,
  * report version and every format (a rung.report/1 has no such member).
  * @param[out] warnings  on success the array (caller owns: rung_buf_dispose);
  *                       {NULL, 0} on failure. NULL: exactly rung_evaluate_with.
- * Other parameters and the result as rung_evaluate_with. Thread-safe. Since 0.4.
+ * Other parameters and the result as rung_evaluate_with. Thread-safe. Since 0.5.
  */
 RUNG_API int rung_evaluate_with_warnings(rung_buf* out, rung_buf* warnings, const rung_engine* engine,
                                          const char* case_json, size_t len, int format, const rung_options* options,
