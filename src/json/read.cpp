@@ -651,6 +651,11 @@ class CaseReader {
     return id;
   }
 
+  /// A reference's text, copied while it is in cache next to the rest of
+  /// its item: compile then reads the references one after the other
+  /// rather than across the whole document.
+  Text kept(Text ref) { return d_.ref_text.emplace_back(ref); }
+
   At<Text> text_at(const bj::object& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
     const Text t = w_.required_string(o, key);
     return {t, {w_.mark(), u32(i), u32(j)}};
@@ -689,6 +694,7 @@ class CaseReader {
     Assessment& a = d_.assessments.emplace_back();
     AssessmentRefs& refs = d_.assessment_refs.emplace_back();
     refs.competency = text_at(o, "competency", i);
+    refs.competency.value = kept(refs.competency.value);
     {
       const bj::value& v = w_.required(o, "rater");
       auto scope = w_.at("rater");
@@ -716,7 +722,7 @@ class CaseReader {
     auto item = [&](Refs& into) {
       into.begin = into.end = u32(d_.refs.size());
       return [&](const bj::value& v, std::size_t j) {
-        d_.refs.push_back({w_.string(v), {w_.mark(), u32(i), u32(j)}});
+        d_.refs.push_back({kept(w_.string(v)), {w_.mark(), u32(i), u32(j)}});
         into.end = u32(d_.refs.size());
       };
     };
@@ -773,7 +779,7 @@ class CaseReader {
       }
       md.addresses.begin = md.addresses.end = u32(d_.refs.size());
       w_.each(mo, "addresses", [&](const bj::value& av, std::size_t j) {
-        d_.refs.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
+        d_.refs.push_back({kept(w_.string(av)), {w_.mark(), u32(i), u32(j)}});
         md.addresses.end = u32(d_.refs.size());
       });
       m.action = w_.optional_string(mo, "action");
