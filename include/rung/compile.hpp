@@ -319,6 +319,8 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
   c.checkins = std::move(d.checkins);
   c.feedback = std::move(d.feedback);
   c.unknown_members = std::move(d.unknown_members);
+  if (!d.ref_text.empty())  // the views into it move along: a deque's elements stay put
+    c.kept_text = std::make_shared<const std::deque<std::string>>(std::move(d.ref_text));
   return c;
 }
 

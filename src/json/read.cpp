@@ -774,7 +774,7 @@ class CaseReader {
       m.id = unique_id(mo, milestone_ids, "milestone", i).value;
       if (const bj::value* g = w_.optional(mo, "goal")) {
         auto scope = w_.at("goal");
-        m.goal = w_.string(*g);
+        m.goal = kept(w_.string(*g));
         md.goal = Source{w_.mark(), u32(i)};
       }
       md.addresses.begin = md.addresses.end = u32(d_.refs.size());
