@@ -131,7 +131,7 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
   for (AgendaKind k : {AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
                        AgendaKind::stalled_milestone, AgendaKind::due_milestone})
     for (std::size_t i = 0; i < milestones.size(); ++i)
-      if (kinds[i] == k) agenda.push_back({k, std::string(milestones[i].id)});
+      if (kinds[i] == k) agenda.push_back({k, std::string(milestones[i].id), i});
   for (const Gap& g : gaps) {
     const ExpectationResult& x = expectations[g.expectation];
     if (has_flag(x, Flag::disagreement) || has_flag(x, Flag::blind_spot))

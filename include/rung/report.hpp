@@ -190,6 +190,7 @@ enum class AgendaKind {
 struct AgendaItem {
   AgendaKind kind;
   std::optional<std::string> ref;
+  std::size_t milestone = 0;  ///< milestone kinds: the index of `ref` in the case's milestones
 };
 
 struct FollowupReport {

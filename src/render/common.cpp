@@ -529,7 +529,6 @@ Sentence& append(Sentence& out, const Sentence& s) {
 
 std::vector<Sentence> agenda_sentences(const Framework& fw, const Case& c, const Report& r) {
   std::vector<Sentence> out;
-  IdMap<std::size_t> milestones;  // by id, when the agenda names one
   for (const auto& a : r.followup.agenda) {
     Sentence& s = out.emplace_back();
     const std::string ref = a.ref.value_or("");
@@ -538,13 +537,10 @@ std::vector<Sentence> agenda_sentences(const Framework& fw, const Case& c, const
       case AgendaKind::at_risk_milestone:
       case AgendaKind::stalled_milestone:
       case AgendaKind::due_milestone: {
-        if (!milestones.size())
-          for (std::size_t i = 0; i < c.plan.milestones.size(); ++i) {
-            bool added = false;
-            std::size_t& at = milestones.try_emplace(c.plan.milestones[i].id, added);
-            if (added) at = i;
-          }
-        const std::size_t* found = milestones.get(ref);
+        const std::size_t* found = a.milestone < c.plan.milestones.size() && a.milestone < r.plan.milestones.size() &&
+                                           c.plan.milestones[a.milestone].id == ref
+                                       ? &a.milestone
+                                       : nullptr;
         if (!found) {
           s.text(words(a.kind).label).text(": ").code(ref);
           break;
