@@ -298,8 +298,10 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
     Milestone& m = d.milestones[i];
     if (md.goal) {
       checks.reach(*md.goal);
-      if (!d.goal_ids.contains(m.goal))
+      const std::size_t* goal = d.goal_ids.get(m.goal);
+      if (!goal)
         checks.fail(ErrorCode::unknown_reference, Field::milestone_goal, *md.goal, "unknown goal " + quoted(m.goal));
+      m.goal_index = *goal;
     }
     for (auto k = md.addresses.begin; k < md.addresses.end; ++k) {
       const At<Text>& id = d.refs[k];

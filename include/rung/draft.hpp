@@ -208,7 +208,7 @@ struct CaseDraft {
   /// items); a deque's strings stay put as it grows, and the case takes it
   /// over (Case::kept_text), so the case's views may point into it.
   std::deque<std::string> ref_text;
-  IdSet goal_ids;              ///< the goals' ids (the reader checks them distinct, as those of evidence and milestones)
+  IdMap<std::size_t> goal_ids;  ///< each goal's index by id (the reader checks them distinct, as those of evidence and milestones)
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;
   std::vector<std::string> unknown_members;  ///< warnings: paths of members the contract does not name

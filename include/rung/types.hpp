@@ -237,6 +237,7 @@ struct Progress {
 struct Milestone {
   Text id;
   Text goal;
+  std::size_t goal_index = 0;  ///< with a goal: its index in Plan::goals (compile sets it)
   std::vector<std::size_t> addresses;  ///< competency indexes
   std::vector<std::size_t> addresses_criteria;  ///< /2: indexes into Framework::criteria
   Text action;

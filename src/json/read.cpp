@@ -644,11 +644,21 @@ class CaseReader {
   /// while the list is read, where its text is at hand.
   At<Text> unique_id(const bj::object& o, IdSet& seen, const char* what, std::size_t i) {
     At<Text> id = text_at(o, "id", i);
-    if (!seen.insert(id.value)) {
-      auto scope = w_.at("id");
-      w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id.value));
-    }
+    if (!seen.insert(id.value)) duplicate(what, id.value);
     return id;
+  }
+  /// The same, and `seen` maps the id to `i`.
+  At<Text> unique_id(const bj::object& o, IdMap<std::size_t>& seen, const char* what, std::size_t i) {
+    At<Text> id = text_at(o, "id", i);
+    bool added = false;
+    std::size_t& index = seen.try_emplace(id.value, added);
+    if (!added) duplicate(what, id.value);
+    index = i;
+    return id;
+  }
+  [[noreturn]] void duplicate(const char* what, Text id) {
+    auto scope = w_.at("id");
+    w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
   }
 
   /// A reference's text, copied while it is in cache next to the rest of
@@ -751,7 +761,7 @@ class CaseReader {
       d_.target_cycle = At<Text>{w_.string(*t), {w_.mark()}};
     }
     d_.goals.reserve(w_.size_of(o, "goals"));
-    d_.goal_ids = IdSet(w_.size_of(o, "goals"));
+    d_.goal_ids = IdMap<std::size_t>(w_.size_of(o, "goals"));
     w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
       const bj::object& go = w_.object(v);
       Goal& g = d_.goals.emplace_back();

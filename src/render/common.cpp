@@ -584,17 +584,24 @@ Sentence warning_sentence(const Warning& w) {
 }
 
 std::vector<std::string_view> goal_titles(const Case& c) {
-  IdMap<std::string_view> titles(c.plan.goals.size());
-  for (const Goal& g : c.plan.goals) {
-    bool added = false;
-    std::string_view& title = titles.try_emplace(g.id, added);
-    if (added) title = g.title;
-  }
   std::vector<std::string_view> out;
   out.reserve(c.plan.milestones.size());
+  IdMap<std::string_view> titles;  // only for a case whose goal indexes were not set by compile
   for (const Milestone& m : c.plan.milestones) {
-    const std::string_view* title = titles.get(m.goal);
-    out.push_back(title ? *title : std::string_view());
+    if (m.goal.empty()) {
+      out.emplace_back();
+    } else if (m.goal_index < c.plan.goals.size() && c.plan.goals[m.goal_index].id == m.goal) {
+      out.push_back(c.plan.goals[m.goal_index].title);
+    } else {
+      if (!titles.size())
+        for (const Goal& g : c.plan.goals) {
+          bool added = false;
+          std::string_view& title = titles.try_emplace(g.id, added);
+          if (added) title = g.title;
+        }
+      const std::string_view* title = titles.get(m.goal);
+      out.push_back(title ? *title : std::string_view());
+    }
   }
   return out;
 }

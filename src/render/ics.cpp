@@ -52,10 +52,10 @@ class Calendar {
   /// One content line, as `write` writes it.
   template <std::invocable<IcalWriter&> Write>
   void line(Write&& write) {
-    std::string content;
-    IcalWriter w(content);
+    content_.clear();  // one buffer for every line
+    IcalWriter w(content_);
     write(w);
-    fold(out_, content);
+    fold(out_, content_);
   }
   void line(Markup content) {
     line([&](IcalWriter& w) { w.markup(content); });
@@ -84,6 +84,7 @@ class Calendar {
   std::string& out_;
   const std::string& employee_;
   Date stamp_;
+  std::string content_;  // the line being written, before folding
 };
 
 }  // namespace
@@ -93,6 +94,9 @@ void ics(const Framework& fw, const Case& c, const Report& r, std::string& out) 
   // Summaries say the person's name (/2, when given); UIDs keep the id.
   const std::string who = short_person(c, r);
   const auto say = [](IcalWriter& w, const Sentence& s) { write(w, s, [](IcalWriter& i, const std::string& id) { i.text(id); }); };
+  // About 300 bytes an event: one reservation instead of doubling the
+  // text of a calendar of many milestones again and again.
+  out.reserve(out.size() + 300 * (c.plan.milestones.size() + r.followup.schedule.size() + 8));
   Calendar cal(out, r.employee, r.as_of);
   cal.line("BEGIN:VCALENDAR");
   cal.line("VERSION:2.0");
