@@ -355,20 +355,11 @@ class FtImporter {
 
 Result ft(std::string_view yaml, const Options& options) {
   using namespace detail;
-  Result r;
-  try {
-    check_text(yaml, "ft");
+  return import_with(yaml, "ft", options, [&](std::vector<std::string>& warnings) {
     Yaml y("ft", 1);
     const YAML::Node root = y.load(std::string(yaml));
-    Framework fw = FtImporter(y, r.warnings).run(root, options);
-    r.usage = apply_gates(fw, options, r.warnings);
-    if (r.usage.empty()) r.json = write(fw);
-  } catch (Failure& f) {
-    r.error = std::move(f.error);
-  } catch (const YAML::Exception& e) {
-    r.error = Error{"ft", ErrorCode::parse_error, "", "not YAML: " + e.msg, 0, 0};
-  }
-  return r;
+    return FtImporter(y, warnings).run(root, options);
+  });
 }
 
 }  // namespace rung::import

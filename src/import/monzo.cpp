@@ -370,18 +370,8 @@ class MonzoImporter {
 
 Result monzo(std::string_view markdown, const Options& options) {
   using namespace detail;
-  Result r;
-  try {
-    check_text(markdown, "monzo");
-    Framework fw = MonzoImporter(r.warnings).run(markdown, options);
-    r.usage = apply_gates(fw, options, r.warnings);
-    if (r.usage.empty()) r.json = write(fw);
-  } catch (Failure& f) {
-    r.error = std::move(f.error);
-  } catch (const YAML::Exception& e) {
-    r.error = Error{"monzo", ErrorCode::parse_error, "", "not YAML: " + e.msg, 0, 0};
-  }
-  return r;
+  return import_with(markdown, "monzo", options,
+                     [&](std::vector<std::string>& warnings) { return MonzoImporter(warnings).run(markdown, options); });
 }
 
 }  // namespace rung::import

@@ -70,4 +70,24 @@ class Yaml {
   std::vector<std::string> path_;  // reference tokens, unescaped
 };
 
+/// One import: `read(warnings)` turns the checked text into a framework,
+/// the --gate choices go over the importer's, and the framework is written;
+/// or the result holds the error (bad input, YAML that does not parse) or
+/// the usage message.
+template <class Read>
+Result import_with(std::string_view text, const char* document, const Options& options, Read&& read) {
+  Result r;
+  try {
+    check_text(text, document);
+    Framework fw = read(r.warnings);
+    r.usage = apply_gates(fw, options, r.warnings);
+    if (r.usage.empty()) r.json = write(fw);
+  } catch (Failure& f) {
+    r.error = std::move(f.error);
+  } catch (const YAML::Exception& e) {
+    r.error = Error{document, ErrorCode::parse_error, "", "not YAML: " + e.msg, 0, 0};
+  }
+  return r;
+}
+
 }  // namespace rung::import::detail

@@ -55,11 +55,16 @@ def engine_v2():
     return rung.Engine(FRAMEWORK_V2)
 
 
-@pytest.mark.parametrize("name", V2_CASES)
+# The /2 golden files: the examples, and tests/golden/cases (a blocked, a
+# private-evidence and a non-ASCII case, tests/python/test_explain.py).
+V2_GOLDEN = [(name, EXAMPLES / f"v2-{name}.json") for name in V2_CASES] + \
+    [(name, GOLDEN / "cases" / f"v2-{name}.json") for name in ("blocked", "private", "unicode")]
+
+
+@pytest.mark.parametrize("name, case", V2_GOLDEN, ids=[name for name, _ in V2_GOLDEN])
 @pytest.mark.parametrize("fmt", V2_FORMATS)
-def test_v2_golden_files_cli_and_python_agree(engine_v2, name, fmt):
+def test_v2_golden_files_cli_and_python_agree(engine_v2, name, case, fmt):
     golden = (GOLDEN / f"v2-{name}.{V2_FORMATS[fmt]}").read_bytes()
-    case = EXAMPLES / f"v2-{name}.json"
     cli = subprocess.run([CLI, "evaluate", "--framework", str(FRAMEWORK_V2), "--format", fmt, str(case)],
                          capture_output=True)
     assert cli.returncode == 0
