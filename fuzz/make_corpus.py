@@ -5,9 +5,12 @@ test fixtures (run once; the files are committed). Usage: python3 fuzz/make_corp
 import hashlib
 import json
 import pathlib
+import sys
 
 REPO = pathlib.Path(__file__).resolve().parents[1]
 FUZZ = REPO / "fuzz" / "corpus"
+sys.path.insert(0, str(REPO / "tests" / "cases"))
+from rebase import merge_patch  # noqa: E402  (the fixture format, read in one place)
 
 
 def put(target, data: bytes):
@@ -16,17 +19,6 @@ def put(target, data: bytes):
     (d / hashlib.sha1(data).hexdigest()[:16]).write_bytes(data)
 
 
-def merge_patch(target, patch):
-    """RFC 7386, as the fixture runner applies it."""
-    if not isinstance(patch, dict):
-        return patch
-    out = dict(target) if isinstance(target, dict) else {}
-    for k, v in patch.items():
-        if v is None:
-            out.pop(k, None)
-        else:
-            out[k] = merge_patch(out.get(k), v)
-    return out
 
 
 def inline_framework(doc):

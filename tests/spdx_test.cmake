@@ -12,7 +12,7 @@ list(APPEND files ${SOURCE}/CMakeLists.txt ${SOURCE}/.ci/run ${SOURCE}/scripts/t
      ${SOURCE}/scripts/install-deps ${SOURCE}/bench/run ${SOURCE}/bench/scale ${SOURCE}/fuzz/run)
 file(GLOB_RECURSE cmakelists ${SOURCE}/*/CMakeLists.txt)
 list(APPEND files ${cmakelists})
-list(FILTER files EXCLUDE REGEX "/build/|/tests/(cases|golden|conformance|import|frameworks)/|/fuzz/(corpus|regressions)/")
+list(FILTER files EXCLUDE REGEX "/build/|/tests/(golden|conformance|import|frameworks)/|/fuzz/(corpus|regressions)/")
 set(missing "")
 list(LENGTH files count)
 foreach(f IN LISTS files)

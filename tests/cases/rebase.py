@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Rewrites fixtures that inline a whole framework as a base framework plus an
 RFC 7386 JSON merge patch: "framework": {"base": "hand", "patch": {...}}
 (see README.md here; tests/fixture_runner.cpp applies the patch).
@@ -12,6 +13,9 @@ the same order, same values of the same JSON types (1 is not 1.0, true is not
 1), since the runner hands the engine the serialized result. Only the
 `framework` member changes; the file keeps its indentation and member order
 (a file whose layout json.dumps cannot reproduce is left alone).
+
+Other scripts import merge_patch and fixture_framework from here: one
+reading of the fixture format.
 
 Usage (from anywhere, with /usr/bin/python3):
   rebase.py [--dry-run] [--new-base NAME=FIXTURE]
@@ -93,6 +97,20 @@ def layout(text, doc):
 
 def is_base_patch(fw):
     return isinstance(fw, dict) and "schema" not in fw and "base" in fw
+
+
+def fixture_framework(fixture):
+    """A fixture's framework document as JSON text (README.md here): its
+    `framework_text`, a file of tests/frameworks, an inline object, or a
+    base and a merge patch."""
+    if "framework_text" in fixture:
+        return fixture["framework_text"]
+    fw = fixture["framework"]
+    if isinstance(fw, str):
+        return (FRAMEWORKS / f"{fw}.json").read_text(encoding="utf-8")
+    if is_base_patch(fw):
+        fw = merge_patch(json.loads((FRAMEWORKS / f"{fw['base']}.json").read_text(encoding="utf-8")), fw["patch"])
+    return json.dumps(fw)
 
 
 def load_bases():

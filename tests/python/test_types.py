@@ -9,6 +9,7 @@ cases, and a /2 case with an unknown member (for `warnings`)."""
 
 import json
 import pathlib
+import sys
 import types
 import typing
 
@@ -16,6 +17,9 @@ import pytest
 
 import rung
 from rung import _types
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "cases"))
+from rebase import fixture_framework  # noqa: E402  (the fixture format, read in one place)
 
 REPO = pathlib.Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "examples"
@@ -73,29 +77,6 @@ def problems(value, tp, where: str, seen: set) -> list:
     raise AssertionError(f"{where}: no check for {tp!r}")
 
 
-def merge_patch(target, patch):
-    """RFC 7386, as tests/fixture_runner.cpp applies it."""
-    if not isinstance(patch, dict):
-        return patch
-    out = dict(target) if isinstance(target, dict) else {}
-    for key, value in patch.items():
-        if value is None:
-            out.pop(key, None)
-        else:
-            out[key] = merge_patch(out.get(key), value)
-    return out
-
-
-def fixture_framework(fixture: dict):
-    """A fixture's framework: inline, a file of tests/frameworks, or a base and a merge patch."""
-    if "framework_text" in fixture:
-        return fixture["framework_text"]
-    fw = fixture["framework"]
-    if isinstance(fw, str):
-        return TESTS / "frameworks" / f"{fw}.json"
-    if "schema" in fw or "base" not in fw:
-        return fw
-    return merge_patch(json.loads((TESTS / "frameworks" / f"{fw['base']}.json").read_text()), fw["patch"])
 
 
 def reports():

@@ -32,6 +32,9 @@ from jsonschema import Draft202012Validator
 
 import rung
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "cases"))
+from rebase import fixture_framework  # noqa: E402  (the fixture format, read in one place)
+
 REPO = pathlib.Path(__file__).resolve().parents[2]
 CLI = os.environ.get("RUNG_CLI", str(REPO / "build" / "release" / "rung"))
 EXAMPLES = REPO / "examples"
@@ -221,33 +224,12 @@ def test_golden_reports_validate(path):
     assert_valid(doc, "report", path.name)
 
 
-def merge_patch(target, patch):
-    """RFC 7386, as tests/fixture_runner.cpp applies it."""
-    if not isinstance(patch, dict):
-        return patch
-    result = dict(target) if isinstance(target, dict) else {}
-    for key, value in patch.items():
-        if value is None:
-            result.pop(key, None)
-        else:
-            result[key] = merge_patch(result.get(key), value)
-    return result
 
 
 def fixture_documents(fixture):
     """The fixture's framework and case texts (tests/cases/README.md)."""
-    if "framework_text" in fixture:
-        framework = fixture["framework_text"]
-    else:
-        fw = fixture["framework"]
-        if isinstance(fw, str):
-            framework = (FRAMEWORKS / f"{fw}.json").read_text()
-        elif "schema" in fw or "base" not in fw:
-            framework = json.dumps(fw)
-        else:
-            framework = json.dumps(merge_patch(json.loads((FRAMEWORKS / f"{fw['base']}.json").read_text()), fw["patch"]))
     case = fixture["case_text"] if "case_text" in fixture else json.dumps(fixture["case"])
-    return framework, case
+    return fixture_framework(fixture), case
 
 
 def parsed(text):
