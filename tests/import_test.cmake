@@ -8,27 +8,7 @@ cmake_policy(VERSION 3.25)  # lists keep their empty items (an empty path)
 file(MAKE_DIRECTORY ${WORK})
 set(DIR ${SOURCE}/tests/import)
 
-function(run expected_status out_var)
-  execute_process(COMMAND ${RUNG} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT status EQUAL expected_status)
-    message(FATAL_ERROR "rung ${ARGN}: exit ${status}, expected ${expected_status}\n${out}\n${err}")
-  endif()
-  set(${out_var} "${out}" PARENT_SCOPE)
-  set(${out_var}_err "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect_member json expected)
-  string(JSON got ERROR_VARIABLE json_error GET "${json}" ${ARGN})
-  if(json_error OR NOT got STREQUAL expected)
-    message(FATAL_ERROR "${ARGN}: got '${got}' (${json_error}), expected '${expected}'\n${json}")
-  endif()
-endfunction()
-
-function(expect_match text regex what)
-  if(NOT text MATCHES "${regex}")
-    message(FATAL_ERROR "${what}: no match for '${regex}' in\n${text}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_support.cmake)
 
 # Each test file: the expected framework byte for byte, twice, and valid.
 foreach(item "ft;ft-harbour.yml;harbour-engineering" "monzo;monzo-tooling.md;engineering-tooling"
