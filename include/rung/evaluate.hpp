@@ -43,7 +43,7 @@ inline CurrentReport current_report(const Framework& fw, const Level& current, c
   CurrentReport cr;
   cr.level = current.id;
   for (std::size_t i = 0; i < current.expectations.size(); ++i)
-    if (!ratings[i].agreed || *ratings[i].agreed < current.expectations[i].level) {
+    if (!t1_delivered(current.expectations[i], ratings[i])) {
       cr.failed.push_back(current.expectations[i].competency);
       cr.shortfalls.push_back({i, ratings[i].agreed});
     }
@@ -51,8 +51,8 @@ inline CurrentReport current_report(const Framework& fw, const Level& current, c
     CurrentReview rv;
     rv.rating = fw.policy.review_scale[static_cast<std::size_t>(review->rating)];
     rv.date = review->date;
-    rv.counted = within_days(review->date, as_of, 365);
-    rv.below_min = review->rating < fw.policy.review_min;
+    rv.counted = t1_review_counted(*review, as_of);
+    rv.below_min = t1_review_below_min(*review, fw.policy);
     cr.review = rv;
   }
   return cr;
@@ -171,8 +171,10 @@ inline Report evaluate(const Framework& fw, const Case& c) {
         v2 ? t2_coverage_v2(target->expectations, r.expectations) : t2_coverage(target->expectations, r.expectations);
     r.coverage = coverage;
     std::int64_t met = 0, emerging = 0;
-    for (const auto& x : r.expectations) met += x.status == Status::met ? 1 : 0;
-    for (const auto& x : r.expectations) emerging += x.status == Status::emerging ? 1 : 0;
+    for (const auto& x : r.expectations) {
+      met += x.status == Status::met ? 1 : 0;
+      emerging += x.status == Status::emerging ? 1 : 0;
+    }
     trace("T2", "ok", {{"coverage", coverage}, {"met", met},
                        {"expectations", static_cast<std::int64_t>(r.expectations.size())}});
     if (v2)

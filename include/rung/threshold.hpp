@@ -40,10 +40,22 @@ struct CurrentDelivery {
   bool passed = true;
 };
 
-/// T1's review term: a last review dated within 365 days before as_of whose
-/// rating is below `review_min` fails. A review after as_of is ignored.
+/// T1: an expectation of the current level is delivered when its agreed
+/// rating reaches the expectation's level.
+inline bool t1_delivered(const Expectation& x, const Ratings& ratings) {
+  return ratings.agreed && *ratings.agreed >= x.level;
+}
+
+/// T1's review term: a last review counts when dated within 365 days before
+/// as_of (a review after as_of is ignored); a counted review whose rating is
+/// below `review_min` fails.
+inline constexpr int kReviewCountsDays = 365;
+inline bool t1_review_counted(const Review& review, Date as_of) {
+  return within_days(review.date, as_of, kReviewCountsDays);
+}
+inline bool t1_review_below_min(const Review& review, const Policy& policy) { return review.rating < policy.review_min; }
 inline bool t1_review_failed(const std::optional<Review>& review, Date as_of, const Policy& policy) {
-  return review && within_days(review->date, as_of, 365) && review->rating < policy.review_min;
+  return review && t1_review_counted(*review, as_of) && t1_review_below_min(*review, policy);
 }
 
 /// T1: `ratings[i]` are the ratings of `current.expectations[i]`.
@@ -51,9 +63,8 @@ inline CurrentDelivery t1_current_delivery(const Level& current, const std::vect
                                            const std::optional<Review>& review, Date as_of,
                                            const Policy& policy) {
   CurrentDelivery d;
-  d.coverage = weighted_share(current.expectations, [&](std::size_t i) {
-    return ratings[i].agreed && *ratings[i].agreed >= current.expectations[i].level;
-  });
+  d.coverage =
+      weighted_share(current.expectations, [&](std::size_t i) { return t1_delivered(current.expectations[i], ratings[i]); });
   d.review_failed = t1_review_failed(review, as_of, policy);
   d.passed = share_at_least(d.coverage, policy.current_min) && !d.review_failed;
   return d;

@@ -358,8 +358,9 @@ std::vector<Sentence> why_blocked(const Framework& fw, const Case& c, const Repo
     const std::string& min = p.review_scale[static_cast<std::size_t>(p.review_min)];
     Sentence& s = out.emplace_back();
     s.text("The last review, on ").date(review->date).text(", is rated \u201C").text(review->rating);
-    s.text("\u201D, below the minimum, \u201C").text(min).text("\u201D. It counts for 365 days, until ");
-    s.date(add_days(review->date, 365)).text(": a new review at \u201C").text(min).text("\u201D or better lifts it.");
+    s.text("\u201D, below the minimum, \u201C").text(min).text("\u201D. It counts for ").integer(kReviewCountsDays);
+    s.text(" days, until ").date(add_days(review->date, kReviewCountsDays));
+    s.text(": a new review at \u201C").text(min).text("\u201D or better lifts it.");
   }
   if (r.current_coverage && !share_at_least(*r.current_coverage, p.current_min)) {
     Sentence& s = out.emplace_back();
