@@ -70,6 +70,30 @@ TEST_CASE("T1 a failing review inside 365 days blocks, outside does not" * docte
   CHECK_FALSE(t1_review_failed(std::nullopt, as_of, p));
 }
 
+TEST_CASE("T1 its terms apart: a review counted, a rating below the minimum, an expectation delivered" *
+          doctest::test_suite("threshold")) {
+  // The report's `current` shows each term on its own (docs/rules.md): counted
+  // means dated within 365 days before as_of and not after it.
+  const Policy p;  // review_min "meets" = 2
+  const Date as_of = d("2026-11-23");
+  CHECK(t1_review_counted(Review{4, d("2025-11-23")}, as_of));        // the 365th day
+  CHECK_FALSE(t1_review_counted(Review{1, d("2025-11-22")}, as_of));  // 366 days
+  CHECK(t1_review_counted(Review{1, as_of}, as_of));
+  CHECK_FALSE(t1_review_counted(Review{1, d("2026-11-24")}, as_of));  // after as_of
+  CHECK(t1_review_below_min(Review{1, d("2020-01-01")}, p));          // below whatever its date
+  CHECK_FALSE(t1_review_below_min(Review{2, as_of}, p));
+  Expectation x;
+  x.level = 3;
+  Ratings r;
+  CHECK_FALSE(t1_delivered(x, r));  // no agreed rating
+  r.agreed = 2;
+  CHECK_FALSE(t1_delivered(x, r));
+  r.agreed = 3;
+  CHECK(t1_delivered(x, r));
+  r.agreed = 4;
+  CHECK(t1_delivered(x, r));
+}
+
 TEST_CASE("T2 every status" * doctest::test_suite("threshold")) {
   const Policy p;
   CHECK(t2_status(3, 3, 1, p) == Status::met);
