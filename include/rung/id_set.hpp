@@ -39,9 +39,7 @@ class IdMap {
     return s.value;
   }
 
-  bool contains(std::string_view id) const {
-    return !slots_.empty() && find(id, static_cast<std::uint32_t>(hash_id(id))).data;
-  }
+  bool contains(std::string_view id) const { return get(id) != nullptr; }
 
   /// The value of `id`, or null.
   const V* get(std::string_view id) const {
