@@ -32,8 +32,6 @@ inline std::string date_text(const std::optional<Date>& d) { return d ? format_d
 
 }  // namespace detail
 
-inline constexpr std::size_t kMaxWarnings = 100;
-
 /// `current`: the current level, the competencies of its expectations not
 /// delivered (agreed below the level, or none), and the last review as T1
 /// read it. Filled in both versions (people's outputs say why a case is

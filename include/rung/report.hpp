@@ -253,6 +253,8 @@ inline const char* name(Audience a) {
 }
 
 /// `warnings`: a member the contract does not name (code `unknown_member`).
+/// A report lists at most kMaxWarnings of them, framework first.
+inline constexpr std::size_t kMaxWarnings = 100;
 struct Warning {
   std::string document;  ///< "framework" or "case"
   std::string path;

@@ -12,6 +12,7 @@
 #include <boost/json/value.hpp>
 
 #include "rung/error.hpp"
+#include "rung/report.hpp"  // kMaxWarnings
 
 namespace rung::json {
 
@@ -23,8 +24,6 @@ struct UnknownMember {
   bool operator==(const UnknownMember&) const = default;
 };
 
-/// A report lists at most this many warnings.
-inline constexpr std::size_t kMaxUnknownMembers = 100;
 
 /// Every member of `doc` (a framework or case document, as `which` says)
 /// that its schema version `version` (1 or 2; 2 and up read as 2) does not
@@ -36,6 +35,6 @@ inline constexpr std::size_t kMaxUnknownMembers = 100;
 /// framework still cannot name `criteria`, a `track` or a `name`. A root that
 /// is not an object has no members.
 std::vector<UnknownMember> unknown_members(const boost::json::value& doc, Document which, int version,
-                                           std::size_t limit = kMaxUnknownMembers);
+                                           std::size_t limit = kMaxWarnings);
 
 }  // namespace rung::json
