@@ -113,8 +113,10 @@ void LineReader::take(const char* data, std::size_t n) {
   if (!nonblank_) nonblank_ = !std::all_of(data, data + n, [](char c) { return c == ' ' || c == '\t' || c == '\r'; });
   last_ = data[n - 1];
   if (length_ <= max_ + 1) {
-    if (cur_.size() + n > cur_.capacity() && length_ > (std::size_t{1} << 20))
-      cur_.reserve(std::min(max_ + 1, 2 * length_));  // no doubling past the limit
+    // Past 1 MiB, one reservation up to the limit: its pages are touched
+    // only as the line fills them, and a long line is never copied again
+    // half read (doubling held the old and the new buffer at once).
+    if (cur_.size() + n > cur_.capacity() && length_ > (std::size_t{1} << 20)) cur_.reserve(max_ + 1);
     cur_.append(data, n);
   }
   else if (!cur_.empty()) trim_capacity(cur_);  // over the limit: only its length counts now
