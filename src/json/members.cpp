@@ -10,8 +10,6 @@ namespace rung::json {
 
 namespace {
 
-namespace bj = boost::json;
-
 /// A member the contract names. `kind` lists the members of the object (or of
 /// each object of the array) it holds; empty for a scalar, an array of
 /// strings or ids, or `policy`: nothing inside is a member to check.
@@ -83,9 +81,9 @@ class Walk {
   Walk(Document document, int version, std::size_t limit)
       : document_(document), version_(version), limit_(limit) {}
 
-  void object(const bj::object& o, std::span<const Member> kind) {
+  void object(const Node& o, std::span<const Member> kind) {
     std::size_t hint = 0;  // documents mostly list members in the schema's order
-    for (const bj::key_value_pair& kv : o) {
+    for (const Node::Member& kv : o) {
       if (full()) return;
       const std::string_view key = kv.key();
       if (key.starts_with("x-")) continue;  // an extension: the platform's data, nothing of ours inside
@@ -104,20 +102,22 @@ class Walk {
  private:
   // Only values of the expected type are entered: a wrong type is the
   // decoder's type_error, and its insides mean nothing.
-  void value(const bj::value& v, const Member& m) {
+  void value(const Node& v, const Member& m) {
     if (!m.array) {
-      if (const bj::object* o = v.if_object()) object(*o, m.kind);
+      if (v.is_object()) object(v, m.kind);
       return;
     }
-    const bj::array* a = v.if_array();
-    if (a == nullptr) return;
-    for (std::size_t i = 0; i < a->size() && !full(); ++i) {
-      const bj::object* o = (*a)[i].if_object();
-      if (o == nullptr) continue;
-      const std::size_t depth = path_.size();
-      path_.push(i);
-      object(*o, m.kind);
-      path_.truncate(depth);
+    if (!v.is_array()) return;
+    std::size_t i = 0;
+    for (const Node& item : v.items()) {
+      if (full()) return;
+      if (item.is_object()) {
+        const std::size_t depth = path_.size();
+        path_.push(i);
+        object(item, m.kind);
+        path_.truncate(depth);
+      }
+      ++i;
     }
   }
 
@@ -143,12 +143,10 @@ class Walk {
 
 }  // namespace
 
-std::vector<UnknownMember> unknown_members(const bj::value& doc, Document which, int version,
-                                           std::size_t limit) {
-  const bj::object* root = doc.if_object();
-  if (root == nullptr) return {};
+std::vector<UnknownMember> unknown_members(const Node& doc, Document which, int version, std::size_t limit) {
+  if (!doc.is_object()) return {};
   Walk walk(which, version, limit);
-  walk.object(*root, which == Document::framework ? std::span<const Member>(kFramework)
+  walk.object(doc, which == Document::framework ? std::span<const Member>(kFramework)
                                                   : std::span<const Member>(kCase));
   return walk.take();
 }

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include <boost/json/value.hpp>
+#include "json/tape.hpp"
 
 #include "rung/error.hpp"
 #include "rung/report.hpp"  // kMaxWarnings
@@ -34,7 +34,7 @@ struct UnknownMember {
 /// depend on the case's own version only: a /1 case evaluated against a /2
 /// framework still cannot name `criteria`, a `track` or a `name`. A root that
 /// is not an object has no members.
-std::vector<UnknownMember> unknown_members(const boost::json::value& doc, Document which, int version,
+std::vector<UnknownMember> unknown_members(const Node& doc, Document which, int version,
                                            std::size_t limit = kMaxWarnings);
 
 }  // namespace rung::json

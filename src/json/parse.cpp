@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "json/parse.hpp"
 
+#include <algorithm>
 #include <cmath>
-#include <new>
-#include <optional>
+#include <cstdint>
+#include <cstring>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <boost/json/basic_parser_impl.hpp>
-#include <boost/json/monotonic_resource.hpp>
-#include <boost/json/value_stack.hpp>
 
 #include "json/pointer.hpp"
 
@@ -18,33 +19,83 @@ namespace {
 
 namespace bj = boost::json;
 
-/// Builds the value like Boost.JSON's own parser handler, and keeps the
-/// path of each open container so that an array over the item limit is
-/// reported where it is.
-struct LimitedHandler {
-  static constexpr std::size_t max_object_size = bj::object::max_size();
-  static constexpr std::size_t max_array_size = bj::array::max_size();
-  static constexpr std::size_t max_key_size = bj::string::max_size();
-  static constexpr std::size_t max_string_size = bj::string::max_size();
+// A tape this large (16 MiB) is kept for the next document only if it needs it.
+constexpr std::size_t kKeptNodes = 1u << 20;
+
+/// Keeps the strings that had escapes (the text holds them escaped) until
+/// the next document: in blocks that never move, the first kept from
+/// document to document.
+class TextStore {
+ public:
+  std::string_view keep(std::string_view s) {
+    if (blocks_.empty() || used_ + s.size() > size_) {
+      size_ = std::max(blocks_.empty() ? kFirst : 2 * size_, s.size());
+      blocks_.push_back(std::make_unique<char[]>(size_));
+      used_ = 0;
+    }
+    char* p = blocks_.back().get() + used_;
+    std::memcpy(p, s.data(), s.size());
+    used_ += s.size();
+    return {p, s.size()};
+  }
+  void clear() {
+    if (blocks_.size() > 1 || size_ > kFirst) {
+      blocks_.clear();
+      size_ = 0;
+    }
+    used_ = 0;
+  }
+
+ private:
+  static constexpr std::size_t kFirst = 4096;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t size_ = 0, used_ = 0;
+};
+
+/// Writes the tape (json/tape.hpp) and keeps the path of each open
+/// container so that an array over the item limit is reported where it is.
+struct TapeHandler {
+  static constexpr std::size_t max_object_size = UINT32_MAX;
+  static constexpr std::size_t max_array_size = UINT32_MAX;
+  static constexpr std::size_t max_key_size = UINT32_MAX;
+  static constexpr std::size_t max_string_size = UINT32_MAX;
 
   struct Frame {
+    std::uint32_t at = 0;     // the container's node
+    std::uint32_t key = 0;    // objects: the node of the current member's key
+    std::size_t items = 0;    // arrays: completed items
+    std::uint64_t seen = 0;   // objects: a bit per key hash, to notice a key that may repeat
     bool array = false;
-    bool key_owned = false;  // objects: the key is in `owned`, not a view of the text
-    std::size_t items = 0;   // completed items
-    std::string_view key;    // objects: the current member's key, as it is in the text
-    std::string owned;       // a key with escapes or split across writes, unescaped
-
-    std::string_view current_key() const { return key_owned ? std::string_view(owned) : key; }
+    bool may_repeat = false;  // objects: two keys had the same hash
   };
 
-  bj::value_stack st;
+  std::vector<Node> nodes;
   std::vector<Frame> frames;
-  std::string_view text;  // the document: a key found in it as is needs no copy
-  bool key_partial = false;
+  std::string_view text;  // the document: a string found in it as is needs no copy
+  bool partial = false;   // a string or key with escapes is being read into `pieces`
+  std::string pieces;
+  TextStore* store = nullptr;
   bool over_limit = false;
   std::string limit_path;
+  std::vector<const Node*> keys;  // merge_repeated: the keys of the object being closed
 
-  explicit LimitedHandler(bj::storage_ptr sp) : st(std::move(sp)) {}
+  bool in_text(bj::string_view s) const {
+    return s.data() >= text.data() && s.data() + s.size() <= text.data() + text.size();
+  }
+  // The string just read: a view of the text, or a copy of its unescaped pieces.
+  std::string_view finish(bj::string_view s) {
+    if (!partial && in_text(s)) return {s.data(), s.size()};
+    pieces.append(s.data(), s.size());
+    partial = false;
+    const std::string_view kept = store->keep(pieces);
+    pieces.clear();
+    return kept;
+  }
+  bool part(bj::string_view s) {
+    partial = true;
+    pieces.append(s.data(), s.size());
+    return true;
+  }
 
   // Counts a completed value in its parent; fails past the array limit.
   bool bump(bj::error_code& ec) {
@@ -54,73 +105,87 @@ struct LimitedHandler {
     Pointer p;
     for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
       if (frames[i].array) p.push(frames[i].items);
-      else p.push(frames[i].current_key());
+      else p.push(nodes[frames[i].key].get_string());
     }
-    limit_path = p.str();  // the keys are still alive in `frames`
+    limit_path = p.str();
     ec = bj::error::array_too_large;
+    return false;
+  }
+  bool open(Kind k) {
+    Frame& f = frames.emplace_back();
+    f.at = static_cast<std::uint32_t>(nodes.size());
+    f.array = k == Kind::array;
+    nodes.push_back(Node::container(k));
+    return true;
+  }
+  bool close(std::size_t n, bj::error_code& ec) {
+    const Frame f = frames.back();
+    frames.pop_back();
+    if (f.may_repeat) n = merge_repeated(f.at, n);
+    nodes[f.at].close(n, nodes.size() - f.at);
+    return bump(ec);
+  }
+
+  /// An object whose keys repeat keeps one member per key, as Boost.JSON
+  /// does: in the place of the first, with the value of the last. The
+  /// object is the end of the tape, so it is rewritten there in one pass.
+  std::size_t merge_repeated(std::uint32_t at, std::size_t n) {
+    keys.clear();
+    for (const Node* k = &nodes[at] + 1; k != nodes.data() + nodes.size(); k = k[1].after()) keys.push_back(k);
+    if (keys.size() <= 32 && !repeats_small()) return n;  // the hashes collided, the keys did not
+    std::unordered_map<std::string_view, std::size_t> last;  // key -> its last member
+    last.reserve(n);
+    for (std::size_t i = 0; i < keys.size(); ++i) last[keys[i]->get_string()] = i;
+    if (last.size() == keys.size()) return n;
+    std::vector<Node> merged;
+    std::unordered_set<std::string_view> placed;
+    for (const Node* k : keys) {
+      if (!placed.insert(k->get_string()).second) continue;
+      const Node* key = keys[last[k->get_string()]];
+      merged.push_back(*k);
+      merged.insert(merged.end(), key + 1, key[1].after());
+    }
+    nodes.resize(at + 1);
+    nodes.insert(nodes.end(), merged.begin(), merged.end());
+    return placed.size();
+  }
+  bool repeats_small() const {
+    for (std::size_t i = 1; i < keys.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (keys[i]->get_string() == keys[j]->get_string()) return true;
     return false;
   }
 
   bool on_document_begin(bj::error_code&) { return true; }
   bool on_document_end(bj::error_code&) { return true; }
-  bool on_object_begin(bj::error_code&) {
-    frames.emplace_back();
-    return true;
-  }
-  bool on_object_end(std::size_t n, bj::error_code& ec) {
-    frames.pop_back();
-    st.push_object(n);
-    return bump(ec);
-  }
-  bool on_array_begin(bj::error_code&) {
-    frames.emplace_back().array = true;
-    return true;
-  }
-  bool on_array_end(std::size_t n, bj::error_code& ec) {
-    frames.pop_back();
-    st.push_array(n);
-    return bump(ec);
-  }
-  bool on_key_part(bj::string_view s, std::size_t, bj::error_code&) {
-    Frame& f = frames.back();
-    if (!key_partial) f.owned.clear();
-    key_partial = true;
-    f.key_owned = true;
-    f.owned.append(s.data(), s.size());
-    st.push_chars(s);
-    return true;
-  }
-
+  bool on_object_begin(bj::error_code&) { return open(Kind::object); }
+  bool on_object_end(std::size_t n, bj::error_code& ec) { return close(n, ec); }
+  bool on_array_begin(bj::error_code&) { return open(Kind::array); }
+  bool on_array_end(std::size_t n, bj::error_code& ec) { return close(n, ec); }
+  bool on_key_part(bj::string_view s, std::size_t, bj::error_code&) { return part(s); }
   bool on_key(bj::string_view s, std::size_t, bj::error_code&) {
+    const std::string_view key = finish(s);
     Frame& f = frames.back();
-    const bool in_text = !key_partial && s.data() >= text.data() && s.data() + s.size() <= text.data() + text.size();
-    if (in_text) {
-      f.key = {s.data(), s.size()};
-      f.key_owned = false;
-    } else {
-      if (!key_partial) f.owned.clear();
-      f.owned.append(s.data(), s.size());
-      f.key_owned = true;
-    }
-    key_partial = false;
-    st.push_key(s);
+    const std::size_t hash = key.size() * 7 + (key.empty() ? 0 : key[0] + 3 * key.back());
+    const std::uint64_t bit = std::uint64_t{1} << (hash & 63);
+    if (f.seen & bit) f.may_repeat = true;
+    f.seen |= bit;
+    f.key = static_cast<std::uint32_t>(nodes.size());
+    nodes.push_back(Node::string(key));
     return true;
   }
-  bool on_string_part(bj::string_view s, std::size_t, bj::error_code&) {
-    st.push_chars(s);
-    return true;
-  }
+  bool on_string_part(bj::string_view s, std::size_t, bj::error_code&) { return part(s); }
   bool on_string(bj::string_view s, std::size_t, bj::error_code& ec) {
-    st.push_string(s);
+    nodes.push_back(Node::string(finish(s)));
     return bump(ec);
   }
   bool on_number_part(bj::string_view, bj::error_code&) { return true; }
   bool on_int64(std::int64_t i, bj::string_view, bj::error_code& ec) {
-    st.push_int64(i);
+    nodes.push_back(Node::int64(i));
     return bump(ec);
   }
   bool on_uint64(std::uint64_t u, bj::string_view, bj::error_code& ec) {
-    st.push_uint64(u);
+    nodes.push_back(Node::uint64(u));
     return bump(ec);
   }
   bool on_double(double d, bj::string_view, bj::error_code& ec) {
@@ -128,15 +193,15 @@ struct LimitedHandler {
       ec = bj::error::exponent_overflow;
       return false;
     }
-    st.push_double(d);
+    nodes.push_back(Node::number(d));
     return bump(ec);
   }
   bool on_bool(bool b, bj::error_code& ec) {
-    st.push_bool(b);
+    nodes.push_back(Node::boolean(b));
     return bump(ec);
   }
   bool on_null(bj::error_code& ec) {
-    st.push_null();
+    nodes.push_back(Node::scalar(Kind::null));
     return bump(ec);
   }
   bool on_comment_part(bj::string_view, bj::error_code&) { return true; }
@@ -156,116 +221,46 @@ std::string where(std::string_view text, std::size_t offset) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-/// The upstream of a parser's arena: hands the heap blocks of one document
-/// to the next, so that a run of large documents reuses memory already
-/// paged in instead of mapping (and zeroing) fresh pages for each. The arena
-/// asks for the same sizes document after document (it doubles from the
-/// same start), so blocks are matched by size. What the next document did
-/// not reuse is freed after it (`release_unused`): memory never outlives
-/// the document after the one that needed it.
-class BlockCache final : public bj::memory_resource {
- public:
-  BlockCache() = default;
-  BlockCache(const BlockCache&) = delete;
-  BlockCache& operator=(const BlockCache&) = delete;
-  ~BlockCache() override {
-    release_unused();
-    for (const Block& b : lent_) free_block(b);  // none once the arena is gone; never leak
-  }
-
-  void release_unused() noexcept {
-    for (const Block& b : free_) free_block(b);
-    free_.clear();
-  }
-
- private:
-  struct Block {
-    void* p;
-    std::size_t size, align;
-  };
-
-  static void free_block(const Block& b) noexcept { ::operator delete(b.p, std::align_val_t{b.align}); }
-
-  void* do_allocate(std::size_t size, std::size_t align) override {
-    lent_.reserve(lent_.size() + 1);  // may throw bad_alloc before anything is taken
-    for (std::size_t i = 0; i < free_.size(); ++i) {
-      if (free_[i].size != size || free_[i].align != align) continue;
-      lent_.push_back(free_[i]);
-      free_[i] = free_.back();
-      free_.pop_back();
-      return lent_.back().p;
-    }
-    void* p = ::operator new(size, std::align_val_t{align});
-    lent_.push_back({p, size, align});
-    return p;
-  }
-
-  // The arena gives back a block with a size of its own reckoning (its
-  // usable bytes, not what it asked for): the block is found by address.
-  void do_deallocate(void* p, std::size_t, std::size_t) override {
-    for (std::size_t i = 0; i < lent_.size(); ++i) {
-      if (lent_[i].p != p) continue;
-      const Block b = lent_[i];
-      lent_[i] = lent_.back();
-      lent_.pop_back();
-      try {
-        free_.push_back(b);
-      } catch (const std::bad_alloc&) {
-        free_block(b);
-      }
-      return;
-    }
-  }
-
-  bool do_is_equal(const bj::memory_resource& other) const noexcept override { return this == &other; }
-
-  std::vector<Block> lent_;  // blocks the arena holds now (a few dozen at most: their sizes double)
-  std::vector<Block> free_;  // blocks the last document gave back
-};
-
 }  // namespace
 
 struct DocumentParser::Impl {
-  // The first 64 KiB of every document's values come from here.
-  static constexpr std::size_t kArenaBytes = 64 * 1024;
-  alignas(16) unsigned char arena[kArenaBytes];
-  // Made anew for every document: a monotonic_resource doubles the size of
-  // its next block each time it takes one and release() keeps that size,
-  // so one resource reused across large documents grows until it fails.
-  BlockCache blocks;  // the arena's heap blocks: outlives `resource`
-  std::optional<bj::monotonic_resource> resource;
-  bj::basic_parser<LimitedHandler> parser;
-  // Moved in, never assigned: assignment would copy into the heap.
-  std::optional<bj::value> value;
+  TextStore store;
+  bj::basic_parser<TapeHandler> parser;
 
   static bj::parse_options options() {
     bj::parse_options o;
     o.max_depth = kMaxDepth;
     return o;
   }
-  Impl() : parser(options(), bj::storage_ptr()) {}
+  Impl() : parser(options()) {}
 };
 
 DocumentParser::DocumentParser() : impl_(std::make_unique<Impl>()) {}
 DocumentParser::~DocumentParser() = default;
 
-Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document document) {
+Expected<const Node*> DocumentParser::parse(std::string_view text, Document document) {
   if (text.size() > kMaxDocumentBytes)
     return InputError{document, ErrorCode::limit_exceeded, "",
                       "the document has " + std::to_string(text.size()) + " bytes, more than 16 MiB"};
   Impl& m = *impl_;
-  m.value.reset();  // values in the arena go before the arena is reused
-  m.resource.emplace(m.arena, Impl::kArenaBytes, &m.blocks);
   m.parser.reset();
-  LimitedHandler& h = m.parser.handler();
+  TapeHandler& h = m.parser.handler();
+  // A tape holds about a node per 8 bytes of text. One much larger than
+  // this document needs goes: memory never outlives the document after
+  // the one that needed it.
+  const std::size_t expected = text.size() / 8 + 16;
+  if (h.nodes.capacity() > std::max<std::size_t>(kKeptNodes, 4 * expected)) std::vector<Node>().swap(h.nodes);
+  h.nodes.clear();
+  h.nodes.reserve(expected);
   h.frames.clear();
   h.text = text;
-  h.key_partial = false;
+  h.partial = false;
+  h.pieces.clear();
+  m.store.clear();
+  h.store = &m.store;
   h.over_limit = false;
-  h.st.reset(bj::storage_ptr(&*m.resource));
   bj::error_code ec;
   const std::size_t n = m.parser.write_some(false, text.data(), text.size(), ec);
-  m.blocks.release_unused();  // what the last document had and this one did not reuse
   if (!ec && n < text.size()) ec = bj::error::extra_data;
   if (ec) {
     if (h.over_limit)
@@ -275,8 +270,7 @@ Expected<const bj::value*> DocumentParser::parse(std::string_view text, Document
     return InputError{document, ErrorCode::parse_error, "",
                       "invalid JSON at " + where(text, n) + ": " + ec.message()};
   }
-  m.value.emplace(h.st.release());
-  return &*m.value;
+  return h.nodes.data();
 }
 
 }  // namespace rung::json

@@ -8,8 +8,7 @@
 #include <memory>
 #include <string_view>
 
-#include <boost/json/value.hpp>
-
+#include "json/tape.hpp"
 #include "rung/error.hpp"
 
 namespace rung::json {
@@ -18,11 +17,11 @@ inline constexpr std::size_t kMaxDocumentBytes = 16u * 1024u * 1024u;
 inline constexpr std::size_t kMaxDepth = 64;
 inline constexpr std::size_t kMaxArrayItems = 100000;
 
-/// Parses documents one after the other, reusing its stacks and a 64 KiB
-/// arena: a document whose values fit in the arena allocates nothing, a
-/// larger one takes heap blocks that are freed by the next call, so memory
-/// never grows from document to document. Not thread-safe: one parser per
-/// thread.
+/// Parses documents one after the other into a tape (json/tape.hpp),
+/// reusing its memory: a document allocates nothing once one of its size
+/// has been read, and the memory of a much larger one is freed by the next
+/// call, so memory never grows from document to document. Not
+/// thread-safe: one parser per thread.
 class DocumentParser {
  public:
   DocumentParser();
@@ -30,10 +29,11 @@ class DocumentParser {
   DocumentParser(const DocumentParser&) = delete;
   DocumentParser& operator=(const DocumentParser&) = delete;
 
-  /// Parses one JSON document. The value lives until the next call.
+  /// Parses one JSON document into its root node, which lives until the
+  /// next call; its strings are views into `text` or into the parser.
   /// Errors: `limit_exceeded` (at "" for size and depth, at the array for
   /// its item count) or `parse_error` at "" with the line and column.
-  Expected<const boost::json::value*> parse(std::string_view text, Document document);
+  Expected<const Node*> parse(std::string_view text, Document document);
 
  private:
   struct Impl;

@@ -17,7 +17,6 @@
 
 namespace rung::json {
 
-namespace bj = boost::json;
 
 std::optional<Date> parse_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
@@ -44,16 +43,16 @@ struct Failure {
   Mark mark;
 };
 
-const char* kind_name(const bj::value& v) {
+const char* kind_name(const Node& v) {
   switch (v.kind()) {
-    case bj::kind::null: return "null";
-    case bj::kind::bool_: return "a boolean";
-    case bj::kind::int64:
-    case bj::kind::uint64: return "an integer";
-    case bj::kind::double_: return "a number";
-    case bj::kind::string: return "a string";
-    case bj::kind::array: return "an array";
-    case bj::kind::object: return "an object";
+    case Kind::null: return "null";
+    case Kind::bool_: return "a boolean";
+    case Kind::int64:
+    case Kind::uint64: return "an integer";
+    case Kind::double_: return "a number";
+    case Kind::string: return "a string";
+    case Kind::array: return "an array";
+    case Kind::object: return "an object";
   }
   return "a value";
 }
@@ -96,25 +95,24 @@ class Walker {
   }
 
   // ---- types of the value at the current path
-  const bj::object& object(const bj::value& v) const {
+  const Node& object(const Node& v) const {
     if (!v.is_object()) fail(ErrorCode::type_error, std::string("expected an object, found ") + kind_name(v));
-    return v.get_object();
+    return v;
   }
-  const bj::array& array(const bj::value& v) const {
+  const Node& array(const Node& v) const {
     if (!v.is_array()) fail(ErrorCode::type_error, std::string("expected an array, found ") + kind_name(v));
-    return v.get_array();
+    return v;
   }
-  std::string_view string(const bj::value& v) const {
+  std::string_view string(const Node& v) const {
     if (!v.is_string()) fail(ErrorCode::type_error, std::string("expected a string, found ") + kind_name(v));
-    const auto& s = v.get_string();
-    return {s.data(), s.size()};
+    return v.get_string();
   }
-  bool boolean(const bj::value& v) const {
+  bool boolean(const Node& v) const {
     if (!v.is_bool()) fail(ErrorCode::type_error, std::string("expected a boolean, found ") + kind_name(v));
     return v.get_bool();
   }
   /// An integer in [lo, hi]: `2.0` is a type_error, out of range an invalid_value.
-  std::int64_t integer(const bj::value& v, std::int64_t lo, std::int64_t hi) const {
+  std::int64_t integer(const Node& v, std::int64_t lo, std::int64_t hi) const {
     std::int64_t i = 0;
     if (v.is_int64()) {
       i = v.get_int64();
@@ -128,18 +126,18 @@ class Walker {
     return i;
   }
   /// Any JSON number.
-  double number(const bj::value& v) const {
+  double number(const Node& v) const {
     if (v.is_double()) return v.get_double();
     if (v.is_int64()) return static_cast<double>(v.get_int64());
     if (v.is_uint64()) return static_cast<double>(v.get_uint64());
     fail(ErrorCode::type_error, std::string("expected a number, found ") + kind_name(v));
   }
-  double share(const bj::value& v) const {
+  double share(const Node& v) const {
     const double d = number(v);
     if (!(d >= 0.0 && d <= 1.0)) fail(ErrorCode::invalid_value, "must be a number from 0 to 1");
     return d;
   }
-  Date date(const bj::value& v) const {
+  Date date(const Node& v) const {
     const auto s = string(v);
     const auto d = parse_date(s);
     if (!d) fail(ErrorCode::invalid_date, "expected a date YYYY-MM-DD from 1900-01-01 to 9000-12-31");
@@ -147,7 +145,7 @@ class Walker {
   }
   /// Looks up a label in `labels`; fails with invalid_value.
   template <std::size_t N>
-  std::size_t choice(const bj::value& v, const std::array<const char*, N>& labels) const {
+  std::size_t choice(const Node& v, const std::array<const char*, N>& labels) const {
     const auto s = string(v);
     for (std::size_t i = 0; i < N; ++i)
       if (s == labels[i]) return i;
@@ -157,12 +155,12 @@ class Walker {
   }
 
   // ---- members: `null` on an optional member means absent
-  const bj::value* optional(const bj::object& o, std::string_view key) const {
-    const bj::value* v = member(o, key);
+  const Node* optional(const Node& o, std::string_view key) const {
+    const Node* v = member(o, key);
     return v && !v->is_null() ? v : nullptr;
   }
-  const bj::value& required(const bj::object& o, std::string_view key) {
-    const bj::value* v = member(o, key);
+  const Node& required(const Node& o, std::string_view key) {
+    const Node* v = member(o, key);
     auto scope = at(key);
     if (!v) fail(ErrorCode::missing_field, "missing member \"" + std::string(key) + "\"");
     if (v->is_null()) fail(ErrorCode::type_error, "required member \"" + std::string(key) + "\" is null");
@@ -171,65 +169,65 @@ class Walker {
 
   // ---- common shapes
   /// The number of items of the array member `key` (0 when absent or not an array).
-  std::size_t size_of(const bj::object& o, std::string_view key) const {
-    const bj::value* v = optional(o, key);
-    return v && v->is_array() ? v->get_array().size() : 0;
+  std::size_t size_of(const Node& o, std::string_view key) const {
+    const Node* v = optional(o, key);
+    return v && v->is_array() ? v->size() : 0;
   }
 
   template <class F>
-  void each(const bj::object& o, std::string_view key, F&& f) {
-    const bj::value* v = optional(o, key);
+  void each(const Node& o, std::string_view key, F&& f) {
+    const Node* v = optional(o, key);
     if (!v) return;
     auto scope = at(key);
-    const bj::array& a = array(*v);
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      auto item = at(i);
-      f(a[i], i);
+    std::size_t i = 0;
+    for (const Node& item : array(*v).items()) {
+      auto scope = at(i);
+      f(item, i++);
     }
   }
   template <class F>
-  void each_required(const bj::object& o, std::string_view key, F&& f) {
-    const bj::value& v = required(o, key);
+  void each_required(const Node& o, std::string_view key, F&& f) {
+    const Node& v = required(o, key);
     auto scope = at(key);
-    const bj::array& a = array(v);
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      auto item = at(i);
-      f(a[i], i);
+    std::size_t i = 0;
+    for (const Node& item : array(v).items()) {
+      auto scope = at(i);
+      f(item, i++);
     }
   }
   /// Views into the document: they live as long as it does.
-  std::string_view required_string(const bj::object& o, std::string_view key) {
-    const bj::value& v = required(o, key);
+  std::string_view required_string(const Node& o, std::string_view key) {
+    const Node& v = required(o, key);
     auto scope = at(key);
     return string(v);
   }
-  std::string_view optional_string(const bj::object& o, std::string_view key) {
-    const bj::value* v = optional(o, key);
+  std::string_view optional_string(const Node& o, std::string_view key) {
+    const Node* v = optional(o, key);
     if (!v) return {};
     auto scope = at(key);
     return string(*v);
   }
-  Date required_date(const bj::object& o, std::string_view key) {
-    const bj::value& v = required(o, key);
+  Date required_date(const Node& o, std::string_view key) {
+    const Node& v = required(o, key);
     auto scope = at(key);
     return date(v);
   }
-  std::optional<Date> optional_date(const bj::object& o, std::string_view key) {
-    const bj::value* v = optional(o, key);
+  std::optional<Date> optional_date(const Node& o, std::string_view key) {
+    const Node* v = optional(o, key);
     if (!v) return std::nullopt;
     auto scope = at(key);
     return date(*v);
   }
-  bool optional_bool(const bj::object& o, std::string_view key, bool fallback) {
-    const bj::value* v = optional(o, key);
+  bool optional_bool(const Node& o, std::string_view key, bool fallback) {
+    const Node* v = optional(o, key);
     if (!v) return fallback;
     auto scope = at(key);
     return boolean(*v);
   }
   /// Checks `schema` first: a document of another kind says so at once.
   /// Returns the version: 1 for `KIND/1`, 2 for `KIND/2`.
-  int schema(const bj::object& root, std::string_view kind, int max) {
-    const bj::value& v = required(root, "schema");
+  int schema(const Node& root, std::string_view kind, int max) {
+    const Node& v = required(root, "schema");
     auto scope = at("schema");
     const std::string_view s = string(v);
     for (int version = 1; version <= max; ++version)
@@ -240,32 +238,33 @@ class Walker {
 
  private:
   /// The member `key` of `o`, or null. The readers ask for an object's
-  /// members in the order documents usually list them, so a small object is
-  /// searched from just after the member found last (keys are unique: the
-  /// parser keeps the last of duplicates); a large one by its hash index.
-  const bj::value* member(const bj::object& o, std::string_view key) const {
-    const std::size_t n = o.size();
-    if (n > 16) return o.if_contains(bj::string_view(key.data(), key.size()));
-    std::size_t i = &o == last_object_ && next_ < n ? next_ : 0;
-    const bj::key_value_pair* kv = o.begin();
-    for (std::size_t tried = 0; tried < n; ++tried, i = i + 1 == n ? 0 : i + 1) {
-      if (kv[i].key() != key) continue;
-      last_object_ = &o;
-      next_ = i + 1;
-      return &kv[i].value();
-    }
+  /// members in the order documents usually list them, so the search
+  /// starts just after the member found last (keys are unique: the parser
+  /// merges repeated ones).
+  const Node* member(const Node& o, std::string_view key) const {
+    const Node::Member end = *o.end();
+    const Node::Member from = &o == last_object_ ? next_ : *o.begin();
+    for (Node::Member m = from; m != end; m = m.next())
+      if (m.key() == key) return found(o, m);
+    for (Node::Member m = *o.begin(); m != from; m = m.next())
+      if (m.key() == key) return found(o, m);
     return nullptr;
+  }
+  const Node* found(const Node& o, Node::Member m) const {
+    last_object_ = &o;
+    next_ = m.next();
+    return &m.value();
   }
 
   Document doc_;
   Pointer path_;
   Mark count_ = 0;
-  mutable const bj::object* last_object_ = nullptr;  // member(): where the last search ended
-  mutable std::size_t next_ = 0;
+  mutable const Node* last_object_ = nullptr;  // member(): where the last search ended
+  mutable Node::Member next_{nullptr};
 };
 
 /// A proficiency as written: a label or an integer (the scale decides later).
-ProficiencyDraft proficiency(const Walker& w, const bj::value& v) {
+ProficiencyDraft proficiency(const Walker& w, const Node& v) {
   ProficiencyDraft p;
   if (v.is_string()) {
     p.label = w.string(v);
@@ -337,70 +336,70 @@ class FrameworkReader {
  public:
   explicit FrameworkReader(FrameworkDraft& d) : d_(d) {}
 
-  void run(const bj::value& doc) {
-    const bj::object& root = w_.object(doc);
+  void run(const Node& doc) {
+    const Node& root = w_.object(doc);
     d_.version = w_.schema(root, "rung.framework", 2);
     d_.id = w_.required_string(root, "id");
     d_.name = w_.optional_string(root, "name");
-    w_.each_required(root, "scale", [&](const bj::value& v, std::size_t i) {
+    w_.each_required(root, "scale", [&](const Node& v, std::size_t i) {
       d_.scale.push_back({std::string(w_.string(v)), {w_.mark(), u32(i)}});
     });
     d_.scale_end = w_.mark();
-    w_.each_required(root, "competencies", [&](const bj::value& v, std::size_t i) {
-      const bj::object& o = w_.object(v);
+    w_.each_required(root, "competencies", [&](const Node& v, std::size_t i) {
+      const Node& o = w_.object(v);
       d_.competencies.emplace_back();
       d_.competencies.back() = {std::string(w_.required_string(o, "id")), {w_.mark(), u32(i)}};
       Competency& c = d_.competency_texts.emplace_back();
       c.name = w_.optional_string(o, "name");
       c.category = w_.optional_string(o, "category");
     });
-    w_.each_required(root, "levels", [&](const bj::value& v, std::size_t i) { level(w_.object(v), i); });
-    if (const bj::value* p = w_.optional(root, "policy")) {
+    w_.each_required(root, "levels", [&](const Node& v, std::size_t i) { level(w_.object(v), i); });
+    if (const Node* p = w_.optional(root, "policy")) {
       auto scope = w_.at("policy");
       policy(w_.object(*p));
     }
     d_.review_min.at.mark = w_.mark();  // checked against review_scale once the policy is read
-    if (const bj::value* c = w_.optional(root, "calendar")) {
+    if (const Node* c = w_.optional(root, "calendar")) {
       auto scope = w_.at("calendar");
       calendar(w_.object(*c));
     }
   }
 
  private:
-  void level(const bj::object& o, std::size_t i) {
+  void level(const Node& o, std::size_t i) {
     LevelDraft& l = d_.levels.emplace_back();
     l.id = {std::string(w_.required_string(o, "id")), {w_.mark(), u32(i)}};
     l.name = w_.optional_string(o, "name");
     if (d_.version == 1) l.tracks.emplace_back(w_.required_string(o, "track"));
     else tracks(o, l);
     {
-      const bj::value& rank = w_.required(o, "rank");
+      const Node& rank = w_.required(o, "rank");
       auto scope = w_.at("rank");
       l.rank = {w_.integer(rank, -kMaxRank, kMaxRank), {w_.mark(), u32(i)}};
     }
     if (d_.version >= 2)
-      if (const bj::value* g = w_.optional(o, "gate")) {
+      if (const Node* g = w_.optional(o, "gate")) {
         auto scope = w_.at("gate");
         l.gate = static_cast<Gate>(w_.choice(*g, kGates));
       }
-    w_.each_required(o, "expectations", [&](const bj::value& ev, std::size_t j) {
-      const bj::object& eo = w_.object(ev);
+    w_.each_required(o, "expectations", [&](const Node& ev, std::size_t j) {
+      const Node& eo = w_.object(ev);
       ExpectationDraft& x = l.expectations.emplace_back();
       x.competency = {std::string(w_.required_string(eo, "competency")), {w_.mark(), u32(i), u32(j)}};
       {
-        const bj::value& lv = w_.required(eo, "level");
+        const Node& lv = w_.required(eo, "level");
         auto scope = w_.at("level");
         x.level = {proficiency(w_, lv), {w_.mark(), u32(i), u32(j)}};
       }
-      if (const bj::value* wv = w_.optional(eo, "weight")) {
+      if (const Node* wv = w_.optional(eo, "weight")) {
         auto scope = w_.at("weight");
         x.weight = weight(*wv);
       }
       x.critical = w_.optional_bool(eo, "critical", false);
       x.description = w_.optional_string(eo, "description");
       if (d_.version >= 2)
-        w_.each(eo, "criteria", [&](const bj::value& cv, std::size_t k) {
-          const bj::object& co = w_.object(cv);
+        w_.each(eo, "criteria", [&](const Node& cv, std::size_t k) {
+          const Node& co = w_.object(cv);
           CriterionDraft& c = x.criteria.emplace_back();
           c.id = {std::string(w_.required_string(co, "id")), {w_.mark(), u32(i), u32(j), u32(k)}};
           c.text = w_.required_string(co, "text");
@@ -408,7 +407,7 @@ class FrameworkReader {
             auto scope = w_.at("text");
             w_.fail(ErrorCode::invalid_value, "a criterion's text is not blank");
           }
-          if (const bj::value* wv = w_.optional(co, "weight")) {
+          if (const Node* wv = w_.optional(co, "weight")) {
             auto scope = w_.at("weight");
             c.weight = weight(*wv);
           }
@@ -416,16 +415,16 @@ class FrameworkReader {
     });
   }
 
-  double weight(const bj::value& v) {
+  double weight(const Node& v) {
     const double d = w_.number(v);
     if (!(d > 0.0 && d <= 1e6)) w_.fail(ErrorCode::invalid_value, "a weight is > 0 and <= 1e6");
     return d;
   }
 
   /// /2: `tracks`, or `track` as its one-item form (never both).
-  void tracks(const bj::object& o, LevelDraft& l) {
-    const bj::value* many = w_.optional(o, "tracks");
-    const bj::value* one = w_.optional(o, "track");
+  void tracks(const Node& o, LevelDraft& l) {
+    const Node* many = w_.optional(o, "tracks");
+    const Node* one = w_.optional(o, "track");
     if (!many && !one) {
       auto scope = w_.at("tracks");
       w_.fail(ErrorCode::missing_field, "missing member \"tracks\" (or \"track\")");
@@ -439,21 +438,22 @@ class FrameworkReader {
       return;
     }
     auto scope = w_.at("tracks");
-    const bj::array& a = w_.array(*many);
-    if (a.empty()) w_.fail(ErrorCode::invalid_value, "a level is on at least one track");
+    const Node& a = w_.array(*many);
+    if (a.size() == 0) w_.fail(ErrorCode::invalid_value, "a level is on at least one track");
     IdSet seen;
-    for (std::size_t k = 0; k < a.size(); ++k) {
-      auto item = w_.at(k);
-      const std::string_view track = w_.string(a[k]);
+    std::size_t k = 0;
+    for (const Node& t : a.items()) {
+      auto item = w_.at(k++);
+      const std::string_view track = w_.string(t);
       if (!seen.insert(track)) w_.fail(ErrorCode::duplicate_id, "duplicate track " + quoted(track));
       l.tracks.emplace_back(track);
     }
   }
 
-  void policy(const bj::object& o) {
+  void policy(const Node& o) {
     for (const auto& member : o) {
-      const std::string_view key(member.key().data(), member.key().size());
-      const bj::value& v = member.value();
+      const std::string_view key = member.key();
+      const Node& v = member.value();
       auto scope = w_.at(key);
       const auto* known = std::find_if(std::begin(kPolicyKeys), std::end(kPolicyKeys),
                                        [&](const PolicyKey& k) { return k.name == key; });
@@ -469,19 +469,20 @@ class FrameworkReader {
   /// One policy key: its name, and how its value is read into the policy.
   struct PolicyKey {
     std::string_view name;
-    void (*set)(FrameworkReader& r, Policy& p, const bj::value& v);
+    void (*set)(FrameworkReader& r, Policy& p, const Node& v);
   };
   static const PolicyKey kPolicyKeys[23];
 
-  int days(const bj::value& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
+  int days(const Node& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
 
-  void review_scale(const bj::value& v) {
-    const bj::array& a = w_.array(v);
+  void review_scale(const Node& v) {
+    const Node& a = w_.array(v);
     std::vector<std::string> labels;
     IdSet seen;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-      auto scope = w_.at(i);
-      const std::string_view label = w_.string(a[i]);
+    std::size_t i = 0;
+    for (const Node& item : a.items()) {
+      auto scope = w_.at(i++);
+      const std::string_view label = w_.string(item);
       if (!seen.insert(label)) w_.fail(ErrorCode::duplicate_id, "duplicate review rating " + quoted(label));
       labels.emplace_back(label);
     }
@@ -489,21 +490,21 @@ class FrameworkReader {
     d_.policy.review_scale = std::move(labels);
   }
 
-  void calendar(const bj::object& o) {
-    if (const bj::value* v = w_.optional(o, "effective_after_days")) {
+  void calendar(const Node& o) {
+    if (const Node* v = w_.optional(o, "effective_after_days")) {
       auto scope = w_.at("effective_after_days");
       d_.effective_after_days = static_cast<int>(w_.integer(*v, 0, kMaxDays));
     }
     d_.cycles_listed = w_.optional(o, "cycles") != nullptr;
-    w_.each(o, "cycles", [&](const bj::value& v, std::size_t i) {
-      const bj::object& co = w_.object(v);
+    w_.each(o, "cycles", [&](const Node& v, std::size_t i) {
+      const Node& co = w_.object(v);
       CycleDraft& c = d_.cycles.emplace_back();
       c.id = {std::string(w_.required_string(co, "id")), {w_.mark(), u32(i)}};
       c.decision = w_.required_date(co, "decision");
       c.effective = w_.optional_date(co, "effective");
     });
-    const bj::value* every = w_.optional(o, "every_months");
-    const bj::value* first = w_.optional(o, "first_decision");
+    const Node* every = w_.optional(o, "every_months");
+    const Node* first = w_.optional(o, "first_decision");
     std::int64_t every_months = 0;
     std::optional<Date> first_decision;
     if (every) {
@@ -524,18 +525,19 @@ class FrameworkReader {
     }
     if (every) d_.every = std::make_pair(static_cast<int>(every_months), *first_decision);
     BusinessCalendar& b = d_.business;
-    if (const bj::value* v = w_.optional(o, "weekend")) {
+    if (const Node* v = w_.optional(o, "weekend")) {
       auto scope = w_.at("weekend");
-      const bj::array& a = w_.array(*v);
+      const Node& a = w_.array(*v);
       b.weekend.fill(false);
-      for (std::size_t i = 0; i < a.size(); ++i) {
-        auto item = w_.at(i);
-        b.weekend[w_.choice(a[i], kWeekdays)] = true;
+      std::size_t i = 0;
+      for (const Node& day : a.items()) {
+        auto item = w_.at(i++);
+        b.weekend[w_.choice(day, kWeekdays)] = true;
       }
       if (std::all_of(b.weekend.begin(), b.weekend.end(), [](bool x) { return x; }))
         w_.fail(ErrorCode::invalid_value, "every day of the week is a weekend day");
     }
-    w_.each(o, "holidays", [&](const bj::value& v, std::size_t) { b.holidays.push_back(w_.date(v)); });
+    w_.each(o, "holidays", [&](const Node& v, std::size_t) { b.holidays.push_back(w_.date(v)); });
   }
 
   FrameworkDraft& d_;
@@ -543,59 +545,59 @@ class FrameworkReader {
 };
 
 const FrameworkReader::PolicyKey FrameworkReader::kPolicyKeys[] = {
-    {"coverage_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.coverage_min = r.w_.share(v); }},
-    {"close_margin", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.close_margin = r.w_.share(v); }},
-    {"current_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.current_min = r.w_.share(v); }},
-    {"review_scale", [](FrameworkReader& r, Policy&, const bj::value& v) { r.review_scale(v); }},
+    {"coverage_min", [](FrameworkReader& r, Policy& p, const Node& v) { p.coverage_min = r.w_.share(v); }},
+    {"close_margin", [](FrameworkReader& r, Policy& p, const Node& v) { p.close_margin = r.w_.share(v); }},
+    {"current_min", [](FrameworkReader& r, Policy& p, const Node& v) { p.current_min = r.w_.share(v); }},
+    {"review_scale", [](FrameworkReader& r, Policy&, const Node& v) { r.review_scale(v); }},
     {"review_min",
-     [](FrameworkReader& r, Policy&, const bj::value& v) { r.d_.review_min.value = std::string(r.w_.string(v)); }},
+     [](FrameworkReader& r, Policy&, const Node& v) { r.d_.review_min.value = std::string(r.w_.string(v)); }},
     {"agreed_rating",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.agreed_rating = static_cast<AgreedRating>(r.w_.choice(v, kAgreedRatings));
      }},
     {"assessment_window_days",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.assessment_window_days = r.days(v, 0); }},
+     [](FrameworkReader& r, Policy& p, const Node& v) { p.assessment_window_days = r.days(v, 0); }},
     {"evidence_min",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.evidence_min = static_cast<int>(r.w_.integer(v, 0, kMaxCount));
      }},
     {"evidence_window_days",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.evidence_window_days = r.days(v, 0); }},
+     [](FrameworkReader& r, Policy& p, const Node& v) { p.evidence_window_days = r.days(v, 0); }},
     {"evidence_visibility_min",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.evidence_visibility_min = static_cast<Visibility>(r.w_.choice(v, kVisibilities));
      }},
     {"disagreement_delta",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.disagreement_delta = static_cast<int>(r.w_.integer(v, 1, kMaxCount));
      }},
     {"min_months_in_level",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.min_months_in_level = static_cast<int>(r.w_.integer(v, 0, 1200));
      }},
-    {"plan_lead_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.plan_lead_days = r.days(v, 0); }},
+    {"plan_lead_days", [](FrameworkReader& r, Policy& p, const Node& v) { p.plan_lead_days = r.days(v, 0); }},
     {"max_goals",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.max_goals = static_cast<int>(r.w_.integer(v, 0, kMaxCount));
      }},
     {"require_alignment",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.require_alignment = r.w_.boolean(v); }},
-    {"cadence_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.cadence_days = r.days(v, 1); }},
-    {"stale_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.stale_days = r.days(v, 0); }},
+     [](FrameworkReader& r, Policy& p, const Node& v) { p.require_alignment = r.w_.boolean(v); }},
+    {"cadence_days", [](FrameworkReader& r, Policy& p, const Node& v) { p.cadence_days = r.days(v, 1); }},
+    {"stale_days", [](FrameworkReader& r, Policy& p, const Node& v) { p.stale_days = r.days(v, 0); }},
     {"feedback_window_days",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) { p.feedback_window_days = r.days(v, 0); }},
+     [](FrameworkReader& r, Policy& p, const Node& v) { p.feedback_window_days = r.days(v, 0); }},
     {"schedule_max",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.schedule_max = static_cast<int>(r.w_.integer(v, 0, 1000));
      }},
     {"credit",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.credit = static_cast<Credit>(r.w_.choice(v, kCredits));
      }},
-    {"criteria_min", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.criteria_min = r.w_.share(v); }},
-    {"sustained_days", [](FrameworkReader& r, Policy& p, const bj::value& v) { p.sustained_days = r.days(v, 0); }},
+    {"criteria_min", [](FrameworkReader& r, Policy& p, const Node& v) { p.criteria_min = r.w_.share(v); }},
+    {"sustained_days", [](FrameworkReader& r, Policy& p, const Node& v) { p.sustained_days = r.days(v, 0); }},
     {"anonymity_min",
-     [](FrameworkReader& r, Policy& p, const bj::value& v) {
+     [](FrameworkReader& r, Policy& p, const Node& v) {
        p.anonymity_min = static_cast<int>(r.w_.integer(v, 1, kMaxCount));
      }},
 };
@@ -606,33 +608,33 @@ class CaseReader {
  public:
   explicit CaseReader(CaseDraft& d) : d_(d) {}
 
-  void run(const bj::value& doc) {
-    const bj::object& root = w_.object(doc);
+  void run(const Node& doc) {
+    const Node& root = w_.object(doc);
     {
       const int version = w_.schema(root, "rung.case", 2);
       d_.version = {version, {w_.mark()}};
     }
     d_.as_of = w_.required_date(root, "as_of");
     {
-      const bj::value& e = w_.required(root, "employee");
+      const Node& e = w_.required(root, "employee");
       auto scope = w_.at("employee");
       employee(w_.object(e));
     }
     d_.assessments.reserve(w_.size_of(root, "assessments"));
     d_.assessment_refs.reserve(w_.size_of(root, "assessments"));
-    w_.each(root, "assessments", [&](const bj::value& v, std::size_t i) { assessment(w_.object(v), i); });
+    w_.each(root, "assessments", [&](const Node& v, std::size_t i) { assessment(w_.object(v), i); });
     d_.evidence.reserve(w_.size_of(root, "evidence"));
     d_.evidence_refs.reserve(w_.size_of(root, "evidence"));
     evidence_ids_ = IdSet(w_.size_of(root, "evidence"));
     d_.refs.reserve(2 * w_.size_of(root, "evidence"));
-    w_.each(root, "evidence", [&](const bj::value& v, std::size_t i) { evidence(w_.object(v), i); });
-    if (const bj::value* p = w_.optional(root, "plan")) {
+    w_.each(root, "evidence", [&](const Node& v, std::size_t i) { evidence(w_.object(v), i); });
+    if (const Node* p = w_.optional(root, "plan")) {
       auto scope = w_.at("plan");
       plan(w_.object(*p));
     }
-    w_.each(root, "checkins", [&](const bj::value& v, std::size_t) { checkin(w_.object(v)); });
-    w_.each(root, "feedback", [&](const bj::value& v, std::size_t) {
-      const bj::object& o = w_.object(v);
+    w_.each(root, "checkins", [&](const Node& v, std::size_t) { checkin(w_.object(v)); });
+    w_.each(root, "feedback", [&](const Node& v, std::size_t) {
+      const Node& o = w_.object(v);
       Feedback f = feedback(o);
       f.date = w_.required_date(o, "date");
       d_.feedback.push_back(f);
@@ -642,13 +644,13 @@ class CaseReader {
  private:
   /// The object's `id`, which must be new in `seen`: a duplicate is found
   /// while the list is read, where its text is at hand.
-  At<Text> unique_id(const bj::object& o, IdSet& seen, const char* what, std::size_t i) {
+  At<Text> unique_id(const Node& o, IdSet& seen, const char* what, std::size_t i) {
     At<Text> id = text_at(o, "id", i);
     if (!seen.insert(id.value)) duplicate(what, id.value);
     return id;
   }
   /// The same, and `seen` maps the id to `i`.
-  At<Text> unique_id(const bj::object& o, IdMap<std::size_t>& seen, const char* what, std::size_t i) {
+  At<Text> unique_id(const Node& o, IdMap<std::size_t>& seen, const char* what, std::size_t i) {
     At<Text> id = text_at(o, "id", i);
     bool added = false;
     std::size_t& index = seen.try_emplace(id.value, added);
@@ -666,61 +668,61 @@ class CaseReader {
   /// rather than across the whole document.
   Text kept(Text ref) { return d_.ref_text.emplace_back(ref); }
 
-  At<Text> text_at(const bj::object& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
+  At<Text> text_at(const Node& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
     const Text t = w_.required_string(o, key);
     return {t, {w_.mark(), u32(i), u32(j)}};
   }
 
-  void employee(const bj::object& o) {
+  void employee(const Node& o) {
     d_.employee_id = w_.required_string(o, "id");
     d_.level = text_at(o, "level");
     if (d_.version.value >= 2) {
-      if (const bj::value* t = w_.optional(o, "track")) {
+      if (const Node* t = w_.optional(o, "track")) {
         auto scope = w_.at("track");
         d_.track = At<Text>{w_.string(*t), {w_.mark()}};
       }
-      if (const bj::value* n = w_.optional(o, "name")) {
+      if (const Node* n = w_.optional(o, "name")) {
         auto scope = w_.at("name");
         d_.name = w_.string(*n);
         if (d_.name.find_first_not_of(" \t\n\r\f\v") == std::string_view::npos)
           w_.fail(ErrorCode::invalid_value, "a name is not blank");
       }
     }
-    if (const bj::value* t = w_.optional(o, "target")) {
+    if (const Node* t = w_.optional(o, "target")) {
       auto scope = w_.at("target");
       d_.target = At<Text>{w_.string(*t), {w_.mark()}};
     }
     d_.in_level_since = w_.optional_date(o, "in_level_since");
-    if (const bj::value* r = w_.optional(o, "last_review")) {
+    if (const Node* r = w_.optional(o, "last_review")) {
       auto scope = w_.at("last_review");
-      const bj::object& ro = w_.object(*r);
+      const Node& ro = w_.object(*r);
       d_.review_rating = text_at(ro, "rating");
       d_.review_date = w_.required_date(ro, "date");
     }
     d_.motivation = w_.optional_string(o, "motivation");
   }
 
-  void assessment(const bj::object& o, std::size_t i) {
+  void assessment(const Node& o, std::size_t i) {
     Assessment& a = d_.assessments.emplace_back();
     AssessmentRefs& refs = d_.assessment_refs.emplace_back();
     refs.competency = text_at(o, "competency", i);
     refs.competency.value = kept(refs.competency.value);
     {
-      const bj::value& v = w_.required(o, "rater");
+      const Node& v = w_.required(o, "rater");
       auto scope = w_.at("rater");
       a.rater = static_cast<Rater>(w_.choice(v, kRaters));
     }
     if (a.rater == Rater::stakeholder) a.rater_id = w_.required_string(o, "rater_id");
     else w_.optional_string(o, "rater_id");
     {
-      const bj::value& v = w_.required(o, "level");
+      const Node& v = w_.required(o, "level");
       auto scope = w_.at("level");
       refs.level = {proficiency(w_, v), {w_.mark(), u32(i)}};
     }
     a.date = w_.required_date(o, "date");
   }
 
-  void evidence(const bj::object& o, std::size_t i) {
+  void evidence(const Node& o, std::size_t i) {
     Evidence& ev = d_.evidence.emplace_back();
     EvidenceRefs& e = d_.evidence_refs.emplace_back();
     const At<Text> id = unique_id(o, evidence_ids_, "evidence", i);
@@ -731,7 +733,7 @@ class CaseReader {
     ev.date = w_.required_date(o, "date");
     auto item = [&](Refs& into) {
       into.begin = into.end = u32(d_.refs.size());
-      return [&](const bj::value& v, std::size_t j) {
+      return [&](const Node& v, std::size_t j) {
         d_.refs.push_back({kept(w_.string(v)), {w_.mark(), u32(i), u32(j)}});
         into.end = u32(d_.refs.size());
       };
@@ -748,47 +750,47 @@ class CaseReader {
       }
     }
     {
-      const bj::value& v = w_.required(o, "visibility");
+      const Node& v = w_.required(o, "visibility");
       auto scope = w_.at("visibility");
       ev.visibility = static_cast<Visibility>(w_.choice(v, kVisibilities));
     }
   }
 
-  void plan(const bj::object& o) {
+  void plan(const Node& o) {
     d_.agreed_on = w_.optional_date(o, "agreed_on");
-    if (const bj::value* t = w_.optional(o, "target_cycle")) {
+    if (const Node* t = w_.optional(o, "target_cycle")) {
       auto scope = w_.at("target_cycle");
       d_.target_cycle = At<Text>{w_.string(*t), {w_.mark()}};
     }
     d_.goals.reserve(w_.size_of(o, "goals"));
     d_.goal_ids = IdMap<std::size_t>(w_.size_of(o, "goals"));
-    w_.each(o, "goals", [&](const bj::value& v, std::size_t i) {
-      const bj::object& go = w_.object(v);
+    w_.each(o, "goals", [&](const Node& v, std::size_t i) {
+      const Node& go = w_.object(v);
       Goal& g = d_.goals.emplace_back();
       g.id = unique_id(go, d_.goal_ids, "goal", i).value;
       g.title = w_.optional_string(go, "title");
-      if (const bj::value* h = w_.optional(go, "horizon")) {
+      if (const Node* h = w_.optional(go, "horizon")) {
         auto scope = w_.at("horizon");
         g.horizon = p6_parse_horizon(w_.string(*h));
         if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
-      w_.each(go, "objectives", [&](const bj::value& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
+      w_.each(go, "objectives", [&](const Node& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
     });
     d_.milestones.reserve(w_.size_of(o, "milestones"));
     d_.milestone_refs.reserve(w_.size_of(o, "milestones"));
     IdSet milestone_ids(w_.size_of(o, "milestones"));
-    w_.each(o, "milestones", [&](const bj::value& v, std::size_t i) {
-      const bj::object& mo = w_.object(v);
+    w_.each(o, "milestones", [&](const Node& v, std::size_t i) {
+      const Node& mo = w_.object(v);
       Milestone& m = d_.milestones.emplace_back();
       MilestoneRefs& md = d_.milestone_refs.emplace_back();
       m.id = unique_id(mo, milestone_ids, "milestone", i).value;
-      if (const bj::value* g = w_.optional(mo, "goal")) {
+      if (const Node* g = w_.optional(mo, "goal")) {
         auto scope = w_.at("goal");
         m.goal = kept(w_.string(*g));
         md.goal = Source{w_.mark(), u32(i)};
       }
       md.addresses.begin = md.addresses.end = u32(d_.refs.size());
-      w_.each(mo, "addresses", [&](const bj::value& av, std::size_t j) {
+      w_.each(mo, "addresses", [&](const Node& av, std::size_t j) {
         d_.refs.push_back({kept(w_.string(av)), {w_.mark(), u32(i), u32(j)}});
         md.addresses.end = u32(d_.refs.size());
       });
@@ -797,11 +799,11 @@ class CaseReader {
       m.success_criteria = w_.optional_string(mo, "success_criteria");
       m.created = w_.optional_date(mo, "created");
       m.deadline = w_.optional_date(mo, "deadline");
-      w_.each(mo, "progress", [&](const bj::value& pv, std::size_t) {
-        const bj::object& po = w_.object(pv);
+      w_.each(mo, "progress", [&](const Node& pv, std::size_t) {
+        const Node& po = w_.object(pv);
         Progress entry;
         entry.date = w_.required_date(po, "date");
-        const bj::value& value = w_.required(po, "value");
+        const Node& value = w_.required(po, "value");
         auto scope = w_.at("value");
         entry.value = w_.share(value);
         m.progress.push_back(entry);
@@ -811,15 +813,15 @@ class CaseReader {
   }
 
   /// `kind` and `channel` of a feedback item (its date depends on where it sits).
-  Feedback feedback(const bj::object& o) {
+  Feedback feedback(const Node& o) {
     Feedback f;
     {
-      const bj::value& v = w_.required(o, "kind");
+      const Node& v = w_.required(o, "kind");
       auto scope = w_.at("kind");
       f.kind = static_cast<FeedbackKind>(w_.choice(v, kFeedbackKinds));
     }
     {
-      const bj::value& v = w_.required(o, "channel");
+      const Node& v = w_.required(o, "channel");
       auto scope = w_.at("channel");
       f.channel = static_cast<Channel>(w_.choice(v, kChannels));
     }
@@ -828,17 +830,17 @@ class CaseReader {
     return f;
   }
 
-  void checkin(const bj::object& o) {
+  void checkin(const Node& o) {
     Checkin c;
     c.date = w_.required_date(o, "date");
     c.with = w_.required_string(o, "with");
-    w_.each(o, "feedback", [&](const bj::value& v, std::size_t) {
+    w_.each(o, "feedback", [&](const Node& v, std::size_t) {
       Feedback f = feedback(w_.object(v));
       f.date = c.date;
       c.feedback.push_back(f);
     });
-    w_.each(o, "blockers", [&](const bj::value& v, std::size_t) {
-      const bj::object& bo = w_.object(v);
+    w_.each(o, "blockers", [&](const Node& v, std::size_t) {
+      const Node& bo = w_.object(v);
       Blocker b;
       b.text = w_.required_string(bo, "text");
       b.resolved = w_.optional_bool(bo, "resolved", false);
@@ -854,7 +856,7 @@ class CaseReader {
 
 }  // namespace
 
-FrameworkDraft read_framework(const bj::value& doc) {
+FrameworkDraft read_framework(const Node& doc) {
   FrameworkDraft d;
   d.locator = &kLocator;
   try {
@@ -867,7 +869,7 @@ FrameworkDraft read_framework(const bj::value& doc) {
   return d;
 }
 
-CaseDraft read_case(const bj::value& doc) {
+CaseDraft read_case(const Node& doc) {
   CaseDraft d;
   d.locator = &kLocator;
   try {

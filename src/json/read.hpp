@@ -8,7 +8,7 @@
 #include <optional>
 #include <string_view>
 
-#include <boost/json/value.hpp>
+#include "json/tape.hpp"
 
 #include "rung/draft.hpp"
 
@@ -18,10 +18,10 @@ namespace rung::json {
 /// any, and the draft what came before it. Without an error, the members the
 /// contract does not name are listed (json/members.hpp): the reports'
 /// warnings, strict mode's error.
-FrameworkDraft read_framework(const boost::json::value& doc);
+FrameworkDraft read_framework(const Node& doc);
 
 /// A case document as a draft, the same way.
-CaseDraft read_case(const boost::json::value& doc);
+CaseDraft read_case(const Node& doc);
 
 /// `YYYY-MM-DD` between 1900-01-01 and 9000-12-31, or nothing.
 std::optional<Date> parse_date(std::string_view s);
