@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include <boost/json/parse.hpp>
@@ -63,9 +64,55 @@ TEST_CASE("writer: numbers in their shortest round-trip form, as std::to_chars w
     CAPTURE(d);
     CHECK(written(d) == shortest(d));
   }
+  // Short decimals take another: every one to three-decimal value on both
+  // sides of its edges (0.01 and 10^4), and values just off them.
+  for (std::int64_t m = -10001000; m <= 10001000; m += m > -2000 && m < 2000 ? 1 : 997) {
+    for (double scale : {10.0, 100.0, 1000.0}) {
+      const double d = static_cast<double>(m) / scale;
+      CAPTURE(d);
+      REQUIRE(written(d) == shortest(d));
+      REQUIRE(written(std::nextafter(d, 1e9)) == shortest(std::nextafter(d, 1e9)));
+    }
+  }
+  for (double d : {0.01, 0.009, 0.0099, 0.015, 0.001, 9999.999, 9999.9995, 1e4 - 1e-9, 0.1 + 0.2, 2.0 / 3})
+    CHECK(written(d) == shortest(d));
   CHECK(written(-0.0) == "-0");
   CHECK(written(1e6) == "1e+06");
   CHECK(written(std::nan("")) == "null");
+}
+
+TEST_CASE("writer: every byte that needs an escape gets one, wherever it falls in a word" * doctest::test_suite("json")) {
+  // The writer tests eight bytes at a time: the reference escapes byte by byte.
+  auto reference = [](std::string_view s) {
+    std::string out = "\"";
+    for (const char ch : s) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (c == '"' || c == '\\') out += std::string("\\") + ch;
+      else if (c == '\n') out += "\\n";
+      else if (c == '\r') out += "\\r";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\b') out += "\\b";
+      else if (c == '\f') out += "\\f";
+      else if (c < 0x20) {
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", c);
+        out += buf;
+      } else out += ch;
+    }
+    return out + "\"";
+  };
+  for (int c = 0; c < 256; ++c) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string s(19, 'a');
+      s[at] = static_cast<char>(c);
+      if (at + 9 < s.size()) s[at + 9] = '\x7f';  // and bytes that need none around it
+      rung::json::Writer w{std::string()};
+      w.string(s);
+      CAPTURE(c);
+      CAPTURE(at);
+      REQUIRE(std::move(w).take() == reference(s));
+    }
+  }
 }
 
 TEST_CASE("writer: escapes, nesting, indentation" * doctest::test_suite("json")) {

@@ -77,6 +77,7 @@ inline Report evaluate(const Framework& fw, const Case& c) {
   auto signal = [&](SignalId id, std::string detail) {
     r.signals.push_back({id, severity_of(id), std::move(detail)});
   };
+  r.trace.reserve(32);  // an entry per rule: no regrowth
   auto trace = [&](const char* rule, std::string outcome, std::vector<std::pair<std::string_view, Fact>> facts) {
     r.trace.push_back({rule, std::move(outcome), std::move(facts)});
   };

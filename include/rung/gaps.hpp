@@ -45,6 +45,9 @@ inline Gap g1_gap(const ExpectationResult& x) {
   g.size = x.status == Status::skill_gap ? x.level - *x.ratings.agreed : 1;
   g.priority = x.weight * g.size * (x.critical ? 2 : 1);
   g.critical = x.critical;
+  const auto unmet = std::count_if(x.criteria.begin(), x.criteria.end(), [](const auto& c) { return !c.met; });
+  g.criteria.reserve(static_cast<std::size_t>(unmet));
+  g.criteria_index.reserve(static_cast<std::size_t>(unmet));
   for (const CriterionResult& c : x.criteria)  // /2: what is still to be shown
     if (!c.met) {
       g.criteria.push_back(c.id);
@@ -60,6 +63,8 @@ inline Gap g1_gap(const ExpectationResult& x) {
 /// that the sort key is a strict weak order even for near-equal doubles.
 inline std::vector<Gap> g1_gaps(const std::vector<ExpectationResult>& expectations) {
   std::vector<Gap> gaps;
+  gaps.reserve(static_cast<std::size_t>(
+      std::count_if(expectations.begin(), expectations.end(), [](const auto& x) { return x.status != Status::met; })));
   for (const auto& x : expectations)
     if (x.status != Status::met) gaps.push_back(g1_gap(x));
   std::vector<double> priorities;
@@ -67,6 +72,7 @@ inline std::vector<Gap> g1_gaps(const std::vector<ExpectationResult>& expectatio
   for (const Gap& g : gaps) priorities.push_back(g.priority);
   std::sort(priorities.begin(), priorities.end(), std::greater<>());
   std::vector<double> band_start;  // descending
+  band_start.reserve(priorities.size());
   for (double p : priorities)
     if (band_start.empty() || band_start.back() - p > kShareTolerance) band_start.push_back(p);
   auto band = [&](double p) {  // index of the band holding p

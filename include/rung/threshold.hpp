@@ -234,10 +234,12 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
   r.uncounted = t2_uncounted(x, c.evidence, c.as_of, policy);
   // Criteria: each shown by at least evidence_min counted items.
   double total = 0.0, shown = 0.0;
+  r.criteria.reserve(x.criteria.size());
   for (std::size_t k = 0; k < x.criteria.size(); ++k) {
     CriterionResult cr;
     cr.id = x.criteria[k].id;
     cr.index = x.first_criterion + k;
+    cr.evidence_ids.reserve(by_criterion[x.first_criterion + k].size());
     for (std::size_t i : by_criterion[x.first_criterion + k]) {
       ++cr.evidence;
       cr.evidence_ids.emplace_back(c.evidence[i].id);

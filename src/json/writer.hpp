@@ -87,6 +87,16 @@ class Writer {
     // the shortest form of the double, which is fixed notation below 10^4.
     if (d > -1e4 && d < 1e4 && d == static_cast<double>(static_cast<int>(d)) && (d != 0 || !std::signbit(d)))
       return integer(static_cast<int>(d));
+    // One to three decimals from 0.01 to 10^4 (weights, shares, scores):
+    // the fewest decimals that read back as `d` are its shortest form,
+    // written here as to_chars would write them.
+    if (const double a = std::fabs(d); a >= 0.01 && a < 1e4) {
+      constexpr double kScale[] = {10.0, 100.0, 1000.0};
+      for (int k = 0; k < 3; ++k) {
+        const double m = std::round(a * kScale[k]);
+        if (m / kScale[k] == a) return decimal(d < 0, static_cast<std::int64_t>(m), k + 1);
+      }
+    }
     separate();
     char* p = grab(32);
     size_ = static_cast<std::size_t>(std::to_chars(p, p + 32, d).ptr - out_.data());
@@ -97,6 +107,24 @@ class Writer {
     quote(s);
     return *this;
   }
+
+ private:
+  /// `m` / 10^`decimals` in fixed notation, every decimal written.
+  Writer& decimal(bool negative, std::int64_t m, int decimals) {
+    separate();
+    char* p = grab(32);
+    if (negative) *p++ = '-';
+    std::int64_t unit = 1;
+    for (int k = 0; k < decimals; ++k) unit *= 10;
+    p = std::to_chars(p, p + 24, m / unit).ptr;
+    *p++ = '.';
+    std::int64_t fraction = m % unit;
+    for (int k = decimals - 1; k >= 0; --k, fraction /= 10) p[k] = static_cast<char>('0' + fraction % 10);
+    size_ = static_cast<std::size_t>(p + decimals - out_.data());
+    return *this;
+  }
+
+ public:
 
  private:
   struct Frame {
@@ -164,10 +192,21 @@ class Writer {
     // Each byte is at most 6 bytes escaped: room for all of them at once.
     char* p = grab(s.size() * 6 + 2);
     *p++ = '"';
-    for (const char ch : s) {
-      const auto c = static_cast<unsigned char>(ch);
+    const char* in = s.data();
+    const char* const end = in + s.size();
+    while (in != end) {
+      // Eight bytes at a time while none needs an escape (most text).
+      while (end - in >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, in, 8);
+        if (needs_escape(w)) break;
+        std::memcpy(p, in, 8);
+        p += 8, in += 8;
+      }
+      if (in == end) break;
+      const auto c = static_cast<unsigned char>(*in++);
       if (c >= 0x20 && c != '"' && c != '\\') {
-        *p++ = ch;
+        *p++ = static_cast<char>(c);
         continue;
       }
       *p++ = '\\';
@@ -187,6 +226,13 @@ class Writer {
     }
     *p++ = '"';
     size_ = static_cast<std::size_t>(p - out_.data());
+  }
+  /// Whether any of eight bytes is below 0x20, a quote or a backslash (the
+  /// exact "has a zero byte" test of each, on the bytes as a word).
+  static bool needs_escape(std::uint64_t w) {
+    constexpr std::uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    const auto zero_byte = [](std::uint64_t x) { return (x - ones) & ~x & high; };
+    return ((w - ones * 0x20) & ~w & high) | zero_byte(w ^ (ones * '"')) | zero_byte(w ^ (ones * '\\'));
   }
 
   std::string out_;
