@@ -278,6 +278,7 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
     ev.competencies.reserve(refs.competencies.size());
     for (auto k = refs.competencies.begin; k < refs.competencies.end; ++k)
       ev.competencies.push_back(competency(d.refs[k], Field::evidence_competency));
+    ev.criteria.reserve(refs.criteria.size());
     for (auto k = refs.criteria.begin; k < refs.criteria.end; ++k)
       ev.criteria.push_back(criterion(d.refs[k], Field::evidence_criterion));
   }
@@ -303,6 +304,7 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
         checks.fail(ErrorCode::unknown_reference, Field::milestone_goal, *md.goal, "unknown goal " + quoted(m.goal));
       m.goal_index = *goal;
     }
+    m.addresses.reserve(md.addresses.size());
     for (auto k = md.addresses.begin; k < md.addresses.end; ++k) {
       const At<Text>& id = d.refs[k];
       // /2: a criterion id beside the competency ids.
@@ -321,8 +323,6 @@ inline Case resolve_case(CaseDraft& d, const Framework& fw) {
   c.checkins = std::move(d.checkins);
   c.feedback = std::move(d.feedback);
   c.unknown_members = std::move(d.unknown_members);
-  if (!d.ref_text.empty())  // the views into it move along: a deque's elements stay put
-    c.kept_text = std::make_shared<const std::deque<std::string>>(std::move(d.ref_text));
   return c;
 }
 

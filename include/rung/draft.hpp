@@ -16,7 +16,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -203,11 +202,6 @@ struct CaseDraft {
   std::vector<Milestone> milestones;  ///< without what they address yet
   std::vector<MilestoneRefs> milestone_refs;
   std::vector<At<Text>> refs;  ///< the competency, criterion and address references of every item, in order
-  /// Where a reader may keep the text of references and ids, one after the
-  /// other, so that compile reads them in order (a case may hold 100,000
-  /// items); a deque's strings stay put as it grows, and the case takes it
-  /// over (Case::kept_text), so the case's views may point into it.
-  std::deque<std::string> ref_text;
   IdMap<std::size_t> goal_ids;  ///< each goal's index by id (the reader checks them distinct, as those of evidence and milestones)
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;

@@ -4,8 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <memory>
 #include <functional>
 #include <optional>
 #include <string>
@@ -291,10 +289,6 @@ struct Case {
   std::vector<Checkin> checkins;
   std::vector<Feedback> feedback;  ///< the top-level list
   std::vector<std::string> unknown_members;  ///< paths of members the contract does not name, in text order, at most 100
-  /// Texts the reader copied out of the document, one after the other (a
-  /// deque's strings stay put): some of the case's views point into it, so
-  /// copies of the case share it.
-  std::shared_ptr<const std::deque<std::string>> kept_text;
 };
 
 }  // namespace rung

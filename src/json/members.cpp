@@ -125,7 +125,7 @@ class Walk {
   // search starts at `hint`, just after the last member found.
   const Member* find(std::span<const Member> kind, std::string_view key, std::size_t& hint) const {
     for (std::size_t n = 0, i = hint; n < kind.size(); ++n, i = i + 1 == kind.size() ? 0 : i + 1) {
-      if (kind[i].name != key) continue;
+      if (!same_name(kind[i].name, key)) continue;
       hint = i + 1 == kind.size() ? 0 : i + 1;
       return kind[i].since <= version_ ? &kind[i] : nullptr;
     }

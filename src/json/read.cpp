@@ -245,9 +245,9 @@ class Walker {
     const Node::Member end = *o.end();
     const Node::Member from = &o == last_object_ ? next_ : *o.begin();
     for (Node::Member m = from; m != end; m = m.next())
-      if (m.key() == key) return found(o, m);
+      if (same_name(m.key(), key)) return found(o, m);
     for (Node::Member m = *o.begin(); m != from; m = m.next())
-      if (m.key() == key) return found(o, m);
+      if (same_name(m.key(), key)) return found(o, m);
     return nullptr;
   }
   const Node* found(const Node& o, Node::Member m) const {
@@ -632,7 +632,9 @@ class CaseReader {
       auto scope = w_.at("plan");
       plan(w_.object(*p));
     }
+    d_.checkins.reserve(w_.size_of(root, "checkins"));
     w_.each(root, "checkins", [&](const Node& v, std::size_t) { checkin(w_.object(v)); });
+    d_.feedback.reserve(w_.size_of(root, "feedback"));
     w_.each(root, "feedback", [&](const Node& v, std::size_t) {
       const Node& o = w_.object(v);
       Feedback f = feedback(o);
@@ -662,11 +664,6 @@ class CaseReader {
     auto scope = w_.at("id");
     w_.fail(ErrorCode::duplicate_id, std::string("duplicate ") + what + " " + quoted(id));
   }
-
-  /// A reference's text, copied while it is in cache next to the rest of
-  /// its item: compile then reads the references one after the other
-  /// rather than across the whole document.
-  Text kept(Text ref) { return d_.ref_text.emplace_back(ref); }
 
   At<Text> text_at(const Node& o, std::string_view key, std::size_t i = 0, std::size_t j = 0) {
     const Text t = w_.required_string(o, key);
@@ -706,7 +703,6 @@ class CaseReader {
     Assessment& a = d_.assessments.emplace_back();
     AssessmentRefs& refs = d_.assessment_refs.emplace_back();
     refs.competency = text_at(o, "competency", i);
-    refs.competency.value = kept(refs.competency.value);
     {
       const Node& v = w_.required(o, "rater");
       auto scope = w_.at("rater");
@@ -734,7 +730,7 @@ class CaseReader {
     auto item = [&](Refs& into) {
       into.begin = into.end = u32(d_.refs.size());
       return [&](const Node& v, std::size_t j) {
-        d_.refs.push_back({kept(w_.string(v)), {w_.mark(), u32(i), u32(j)}});
+        d_.refs.push_back({w_.string(v), {w_.mark(), u32(i), u32(j)}});
         into.end = u32(d_.refs.size());
       };
     };
@@ -774,6 +770,7 @@ class CaseReader {
         g.horizon = p6_parse_horizon(w_.string(*h));
         if (!g.horizon) w_.fail(ErrorCode::invalid_value, "a horizon is 1-9999 of d, w, m or y, like 6m or 1y");
       }
+      g.objectives.reserve(w_.size_of(go, "objectives"));
       w_.each(go, "objectives", [&](const Node& ov, std::size_t) { g.objectives.push_back(w_.string(ov)); });
     });
     d_.milestones.reserve(w_.size_of(o, "milestones"));
@@ -786,12 +783,12 @@ class CaseReader {
       m.id = unique_id(mo, milestone_ids, "milestone", i).value;
       if (const Node* g = w_.optional(mo, "goal")) {
         auto scope = w_.at("goal");
-        m.goal = kept(w_.string(*g));
+        m.goal = w_.string(*g);
         md.goal = Source{w_.mark(), u32(i)};
       }
       md.addresses.begin = md.addresses.end = u32(d_.refs.size());
       w_.each(mo, "addresses", [&](const Node& av, std::size_t j) {
-        d_.refs.push_back({kept(w_.string(av)), {w_.mark(), u32(i), u32(j)}});
+        d_.refs.push_back({w_.string(av), {w_.mark(), u32(i), u32(j)}});
         md.addresses.end = u32(d_.refs.size());
       });
       m.action = w_.optional_string(mo, "action");
@@ -799,6 +796,7 @@ class CaseReader {
       m.success_criteria = w_.optional_string(mo, "success_criteria");
       m.created = w_.optional_date(mo, "created");
       m.deadline = w_.optional_date(mo, "deadline");
+      m.progress.reserve(w_.size_of(mo, "progress"));
       w_.each(mo, "progress", [&](const Node& pv, std::size_t) {
         const Node& po = w_.object(pv);
         Progress entry;
@@ -834,11 +832,13 @@ class CaseReader {
     Checkin c;
     c.date = w_.required_date(o, "date");
     c.with = w_.required_string(o, "with");
+    c.feedback.reserve(w_.size_of(o, "feedback"));
     w_.each(o, "feedback", [&](const Node& v, std::size_t) {
       Feedback f = feedback(w_.object(v));
       f.date = c.date;
       c.feedback.push_back(f);
     });
+    c.blockers.reserve(w_.size_of(o, "blockers"));
     w_.each(o, "blockers", [&](const Node& v, std::size_t) {
       const Node& bo = w_.object(v);
       Blocker b;

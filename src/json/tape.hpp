@@ -13,6 +13,15 @@
 
 namespace rung::json {
 
+/// Whether two member names are equal: names are short, so they are
+/// compared here byte by byte rather than through a call to memcmp.
+inline bool same_name(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a[i] != b[i]) return false;
+  return true;
+}
+
 enum class Kind : std::uint8_t { null, bool_, int64, uint64, double_, string, array, object };
 
 /// One value of a parsed document. Lives in its document's tape; a
