@@ -44,7 +44,7 @@ Expected<Case> read_case(std::string_view case_json, const Framework& fw, bool s
   thread_local json::DocumentParser parser;
   auto doc = parser.parse(case_json, Document::case_);
   if (!doc) return doc.error();
-  CaseDraft draft = json::read_case(**doc);
+  CaseDraft draft = json::read_case(**doc, parser.members());
   auto c = resolve(draft, fw);
   if (c && strict)
     if (auto e = strict_error(Document::case_, c->unknown_members)) return std::move(*e);

@@ -14,6 +14,7 @@
 
 #include "json/members.hpp"
 #include "json/parse.hpp"
+#include "json/read.hpp"
 #include "rung/engine.hpp"
 
 using namespace rung;
@@ -325,4 +326,70 @@ TEST_CASE("W the example documents name no unknown member" * doctest::test_suite
       CHECK(unknown_members(parsed(read(name)), Document::case_, version).empty());
     }
   }
+}
+
+namespace {
+
+/// Key nodes under `n` that a reader asked for by name.
+std::size_t looked_up(const json::Node& n) {
+  std::size_t count = 0;
+  if (n.is_object()) {
+    for (const auto& m : n) count += (m.key_node()->looked_up() ? 1 : 0) + looked_up(m.value());
+  } else if (n.is_array()) {
+    for (const json::Node& item : n.items()) count += looked_up(item);
+  }
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("W the reader skips the walk only when it read every member by name" * doctest::test_suite("members")) {
+  // read_case() with the document's member count trusts the reader: it asks
+  // only for members the contract names for the version. Every variant
+  // must list what the plain walk lists.
+  std::vector<std::string> documents;
+  for (const char* name : {"close.json", "ready.json", "blocked.json", "v2-choose-track.json", "v2-emerging.json",
+                           "v2-partial.json"}) {
+    const std::string text = read(name);
+    documents.push_back(text);
+    auto add = [&](auto&& edit) {
+      boost::json::value v = boost::json::parse(text);
+      edit(v.as_object());
+      documents.push_back(boost::json::serialize(v));
+    };
+    add([](boost::json::object& o) { o["employee"].as_object()["nmae"] = "x"; });
+    add([](boost::json::object& o) { o["employee"].as_object()["name"] = "Ann"; });    // /2 only
+    add([](boost::json::object& o) { o["employee"].as_object()["track"] = "ic"; });    // /2 only
+    add([](boost::json::object& o) { o["x-platform"] = boost::json::object{{"a", 1}}; });
+    add([](boost::json::object& o) {
+      if (auto* e = o.if_contains("evidence"); e && !e->as_array().empty())
+        e->as_array()[0].as_object()["criteria"] = boost::json::array{};  // /2 only
+    });
+    add([](boost::json::object& o) {
+      if (auto* c = o.if_contains("checkins"); c && !c->as_array().empty())
+        c->as_array().back().as_object()["mood"] = "ok";
+    });
+    add([](boost::json::object& o) {
+      if (auto* p = o.if_contains("plan"))
+        if (auto* m = p->as_object().if_contains("milestones"); m && !m->as_array().empty())
+          m->as_array()[0].as_object()["owner"] = "me";
+    });
+  }
+  std::size_t shortcuts = 0;
+  for (const std::string& text : documents) {
+    CAPTURE(text);
+    json::DocumentParser parser, plain;
+    auto doc = parser.parse(text, Document::case_);
+    auto again = plain.parse(text, Document::case_);
+    REQUIRE(doc);
+    REQUIRE(again);
+    const CaseDraft trusted = json::read_case(**doc, parser.members());
+    const CaseDraft walked = json::read_case(**again);
+    CHECK(trusted.unknown_members == walked.unknown_members);
+    if (looked_up(**doc) == parser.members()) {
+      ++shortcuts;
+      CHECK(walked.unknown_members.empty());
+    }
+  }
+  CHECK(shortcuts >= 6);  // the examples as they are: every member read by name
 }

@@ -77,6 +77,7 @@ struct TapeHandler {
   TextStore* store = nullptr;
   bool over_limit = false;
   std::string limit_path;
+  std::size_t members = 0;  // key nodes on the tape
   std::vector<const Node*> keys;  // merge_repeated: the keys of the object being closed
 
   bool in_text(bj::string_view s) const {
@@ -147,6 +148,7 @@ struct TapeHandler {
     }
     nodes.resize(at + 1);
     nodes.insert(nodes.end(), merged.begin(), merged.end());
+    members -= keys.size() - placed.size();
     return placed.size();
   }
   bool repeats_small() const {
@@ -172,6 +174,7 @@ struct TapeHandler {
     f.seen |= bit;
     f.key = static_cast<std::uint32_t>(nodes.size());
     nodes.push_back(Node::string(key));
+    ++members;
     return true;
   }
   bool on_string_part(bj::string_view s, std::size_t, bj::error_code&) { return part(s); }
@@ -259,6 +262,7 @@ Expected<const Node*> DocumentParser::parse(std::string_view text, Document docu
   m.store.clear();
   h.store = &m.store;
   h.over_limit = false;
+  h.members = 0;
   bj::error_code ec;
   const std::size_t n = m.parser.write_some(false, text.data(), text.size(), ec);
   if (!ec && n < text.size()) ec = bj::error::extra_data;
@@ -272,5 +276,7 @@ Expected<const Node*> DocumentParser::parse(std::string_view text, Document docu
   }
   return h.nodes.data();
 }
+
+std::size_t DocumentParser::members() const { return impl_->parser.handler().members; }
 
 }  // namespace rung::json

@@ -35,6 +35,9 @@ class DocumentParser {
   /// its item count) or `parse_error` at "" with the line and column.
   Expected<const Node*> parse(std::string_view text, Document document);
 
+  /// The members (key nodes) of the document parsed last, in all its objects.
+  std::size_t members() const;
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -69,6 +69,9 @@ class Walker {
   /// Document order: how many members and items have been entered so far.
   Mark mark() const { return count_; }
 
+  /// Members asked for by name, each counted once.
+  std::size_t looked_up() const { return looked_up_; }
+
   /// Enters a member or an item for the scope's lifetime.
   class Scope {
    public:
@@ -251,6 +254,7 @@ class Walker {
     return nullptr;
   }
   const Node* found(const Node& o, Node::Member m) const {
+    if (m.key_node()->mark_looked_up()) ++looked_up_;
     last_object_ = &o;
     next_ = m.next();
     return &m.value();
@@ -258,6 +262,7 @@ class Walker {
 
   Document doc_;
   Pointer path_;
+  mutable std::size_t looked_up_ = 0;
   Mark count_ = 0;
   mutable const Node* last_object_ = nullptr;  // member(): where the last search ended
   mutable Node::Member next_{nullptr};
@@ -608,6 +613,9 @@ class CaseReader {
  public:
   explicit CaseReader(CaseDraft& d) : d_(d) {}
 
+  /// Members of the document read by name, each once.
+  std::size_t looked_up() const { return w_.looked_up(); }
+
   void run(const Node& doc) {
     const Node& root = w_.object(doc);
     {
@@ -869,15 +877,18 @@ FrameworkDraft read_framework(const Node& doc) {
   return d;
 }
 
-CaseDraft read_case(const Node& doc) {
+CaseDraft read_case(const Node& doc, std::size_t members) {
   CaseDraft d;
   d.locator = &kLocator;
+  CaseReader reader(d);
   try {
-    CaseReader(d).run(doc);
+    reader.run(doc);
   } catch (Failure& f) {
     d.stop = ReaderStop{std::move(f.error), f.mark};
   }
-  if (!d.stop)
+  // The reader asks only for members the contract names for the
+  // document's version: when it asked for each one, none is unknown.
+  if (!d.stop && reader.looked_up() != members)
     for (auto& m : unknown_members(doc, Document::case_, d.version.value)) d.unknown_members.push_back(std::move(m.path));
   return d;
 }

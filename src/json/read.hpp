@@ -5,6 +5,7 @@
 // error; rung/compile.hpp then checks what needs the rest of the documents.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -20,8 +21,11 @@ namespace rung::json {
 /// warnings, strict mode's error.
 FrameworkDraft read_framework(const Node& doc);
 
-/// A case document as a draft, the same way.
-CaseDraft read_case(const Node& doc);
+/// A case document as a draft, the same way. `members`: how many members
+/// the document holds in all (DocumentParser::members()); when the reader
+/// asked for each of them by name, none is unknown and the document is not
+/// walked again for them.
+CaseDraft read_case(const Node& doc, std::size_t members = SIZE_MAX);
 
 /// `YYYY-MM-DD` between 1900-01-01 and 9000-12-31, or nothing.
 std::optional<Date> parse_date(std::string_view s);

@@ -50,6 +50,15 @@ class Node {
   /// Boost.JSON merges them: the first one's place, the last one's value).
   std::size_t size() const { return size_; }
 
+  /// Key nodes: whether a reader asked for this member by name (the
+  /// readers mark what they read, json/read.cpp).
+  bool looked_up() const { return looked_up_; }
+  bool mark_looked_up() const {
+    const bool first = !looked_up_;
+    looked_up_ = true;
+    return first;
+  }
+
   /// The node after this value and all it holds.
   const Node* after() const { return this + (kind_ >= Kind::array ? span_ : 1); }
 
@@ -153,6 +162,7 @@ class Node {
 
  private:
   Kind kind_ = Kind::null;
+  mutable bool looked_up_ = false;  // in the padding before size_
   std::uint32_t size_ = 0;  // a string's bytes, a container's items or members
   union {
     std::uint64_t u_ = 0;
