@@ -13,7 +13,7 @@ from ctypes import POINTER, Structure, c_char_p, c_int, c_size_t, c_void_p
 
 from ._version import __version__
 
-__all__ = ["lib", "path", "library_version", "compatible", "RungBuf", "RUNG_OK", "RUNG_FORMAT_JSON", "RUNG_FORMAT_JSON_PRETTY", "LibraryNotFound"]
+__all__ = ["lib", "held", "path", "library_version", "compatible", "RungBuf", "RUNG_OK", "RUNG_FORMAT_JSON", "RUNG_FORMAT_JSON_PRETTY", "LibraryNotFound"]
 
 RUNG_OK = 0
 RUNG_E_ARGUMENT = 100
@@ -123,6 +123,12 @@ _fn("rung_evaluate_with_warnings", [POINTER(RungBuf), POINTER(RungBuf), c_void_p
                                     POINTER(c_void_p)], c_int)
 # void rung_buf_dispose(rung_buf*)
 _fn("rung_buf_dispose", [POINTER(RungBuf)], None)
+# The same library through ctypes.PyDLL, for calls that take a moment: they
+# keep the GIL, which threads evaluating at once would otherwise hand back
+# and forth around every call.
+held = ctypes.PyDLL(path)
+held.rung_buf_dispose.argtypes = [POINTER(RungBuf)]
+held.rung_buf_dispose.restype = None
 # int rung_error_code(const rung_error*)
 _fn("rung_error_code", [c_void_p], c_int)
 # const char* rung_error_code_name / document / path / message / json (const rung_error*)  -- owned by the error
