@@ -241,12 +241,13 @@ class Walker {
 
  private:
   /// The member `key` of `o`, or null. The readers ask for an object's
-  /// members in the order documents usually list them, so the search
-  /// starts just after the member found last (keys are unique: the parser
-  /// merges repeated ones).
+  /// members in the order documents usually list them (sometimes one twice
+  /// in a row), so the search starts at the member found last (keys are
+  /// unique: the parser merges repeated ones).
   const Node* member(const Node& o, std::string_view key) const {
+    if (&o == last_object_ && same_name(last_.key(), key)) return &last_.value();  // asked again
     const Node::Member end = *o.end();
-    const Node::Member from = &o == last_object_ ? next_ : *o.begin();
+    const Node::Member from = &o == last_object_ ? last_.next() : *o.begin();
     for (Node::Member m = from; m != end; m = m.next())
       if (same_name(m.key(), key)) return found(o, m);
     for (Node::Member m = *o.begin(); m != from; m = m.next())
@@ -256,7 +257,7 @@ class Walker {
   const Node* found(const Node& o, Node::Member m) const {
     if (m.key_node()->mark_looked_up()) ++looked_up_;
     last_object_ = &o;
-    next_ = m.next();
+    last_ = m;
     return &m.value();
   }
 
@@ -265,7 +266,7 @@ class Walker {
   mutable std::size_t looked_up_ = 0;
   Mark count_ = 0;
   mutable const Node* last_object_ = nullptr;  // member(): where the last search ended
-  mutable Node::Member next_{nullptr};
+  mutable Node::Member last_{nullptr};  // and the member it found
 };
 
 /// A proficiency as written: a label or an integer (the scale decides later).
