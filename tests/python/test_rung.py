@@ -287,6 +287,7 @@ def test_a_typo_is_a_warning_in_every_format_and_an_error_under_strict(engine):
     assert "warnings" not in report  # a rung.report/1 has no such member
     assert [(w.message.document, w.message.path) for w in caught] == [("case", "/assesments")]
     assert "'/assesments'" in str(caught[0].message)
+    assert caught[0].filename == __file__  # the warning points at the caller's line, not into rung
     for fmt in ("text", "markdown", "html", "ics"):
         with pytest.warns(rung.RungWarning, match="/assesments"):
             engine.evaluate(case, format=fmt)

@@ -104,11 +104,15 @@ class RungWarning(UserWarning):
         self.path = path
 
 
+def _same(x: Any) -> Any:
+    return x
+
+
 def _warn(listed: bytes) -> None:
     """Issues a RungWarning for each warning the library listed (a JSON array)."""
     for w in json.loads(listed):
-        # stacklevel 4: the caller of evaluate (evaluate -> _evaluate -> _warn -> warn).
-        warnings.warn(RungWarning(w["document"], w["path"]), stacklevel=4)
+        # stacklevel 5: the caller of evaluate (evaluate -> _evaluate -> _evaluate_each -> _warn -> warn).
+        warnings.warn(RungWarning(w["document"], w["path"]), stacklevel=5)
 
 
 def version() -> str:
@@ -268,35 +272,57 @@ class Engine:
         return options
 
     def _evaluate(self, data: bytes, fmt: int, audience: str = "full", strict: bool | None = None) -> bytes:
+        results, error = self._evaluate_each([data], fmt, audience, strict, _same)
+        if error is not None:
+            raise error
+        return results[0]
+
+    def _evaluate_each(self, items: list, fmt: int, audience: str, strict: bool | None,
+                       convert: Any, keep_input_errors: bool = False) -> tuple[list, Exception | None]:
+        """Evaluates documents one after the other while holding the engine
+        once (close() waits for the whole list): the handle, the options and
+        the buffers are looked up or made once, not per case. Returns the
+        converted results up to the first exception, and that exception (an
+        InputError is kept in its place instead with keep_input_errors)."""
         with self._lock:
             handle = self._handle
             if not handle:
                 raise RungError("invalid_argument", "", "the engine is closed")
             options = self._options_for(audience, self._strict if strict is None else bool(strict))
             self._busy += 1
-        out, listed = RungBuf(), RungBuf()
-        err = ctypes.c_void_p()
         try:
-            # ctypes releases the GIL for the call: threads evaluate in parallel.
-            rc = lib.rung_evaluate_with_warnings(ctypes.byref(out), ctypes.byref(listed), handle, data, len(data), fmt,
-                                                 options, ctypes.byref(err))
+            out, listed, err = RungBuf(), RungBuf(), ctypes.c_void_p()
+            out_ref, listed_ref, err_ref = ctypes.byref(out), ctypes.byref(listed), ctypes.byref(err)
+            call, dispose, string_at = lib.rung_evaluate_with_warnings, _capi.held.rung_buf_dispose, ctypes.string_at
+            results: list = []
+            for item in items:
+                try:
+                    data = item if type(item) is bytes else _as_bytes(item)
+                    # ctypes releases the GIL for the call: threads evaluate in parallel.
+                    if call(out_ref, listed_ref, handle, data, len(data), fmt, options, err_ref) != 0:
+                        _raise_error(err)
+                    try:
+                        result = string_at(out.data, out.size)
+                        # "[]" (2 bytes) is the only list that short: no warning to read.
+                        found = string_at(listed.data, listed.size) if listed.size > 2 else None
+                    finally:
+                        dispose(out_ref)
+                        dispose(listed_ref)
+                    if found is not None:
+                        _warn(found)
+                    results.append(convert(result))
+                except InputError as e:
+                    if not keep_input_errors:
+                        return results, e
+                    results.append(e)
+                except Exception as e:
+                    return results, e
+            return results, None
         finally:
             with self._lock:
                 self._busy -= 1
                 if not self._busy:
                     self._cond.notify_all()
-        if rc != 0:
-            _raise_error(err)
-        try:
-            result = ctypes.string_at(out.data, out.size)
-            # "[]" (2 bytes) is the only list that short: no warning to read.
-            found = ctypes.string_at(listed.data, listed.size) if listed.size > 2 else None
-        finally:
-            _capi.held.rung_buf_dispose(ctypes.byref(out))
-            _capi.held.rung_buf_dispose(ctypes.byref(listed))
-        if found is not None:
-            _warn(found)
-        return result
 
     @overload
     def evaluate(self, case: Document, *, raw: Literal[False] = False, pretty: bool = False,
@@ -399,29 +425,21 @@ class Engine:
             raise ValueError("errors must be 'raise' or 'return'")
         workers = threads or os.cpu_count() or 1
 
-        def one(case: Document) -> Any:
-            try:  # evaluate(case, raw=raw, ...) without its checks of the format, per case
-                report = self._evaluate(_as_bytes(case), _capi.RUNG_FORMAT_JSON, audience, strict)
-                return report if raw else json.loads(report)
-            except InputError as e:
-                if errors == "raise":
-                    raise
-                return e
-
-        if workers == 1:
-            yield from map(one, cases)
-            return
+        convert = _same if raw else json.loads
 
         def chunk(items: list) -> tuple[list, Exception | None]:
             # Stops at the first exception and returns it beside the results
             # before it, so that the consumer yields those first.
-            results = []
-            for case in items:
-                try:
-                    results.append(one(case))
-                except Exception as e:
-                    return results, e
-            return results, None
+            return self._evaluate_each(items, _capi.RUNG_FORMAT_JSON, audience, strict, convert,
+                                       keep_input_errors=errors == "return")
+
+        if workers == 1:
+            for case in cases:
+                results, error = chunk([case])
+                yield from results
+                if error is not None:
+                    raise error
+            return
 
         def drain(future: Future) -> Iterator[Any]:
             results, error = future.result()
