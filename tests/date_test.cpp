@@ -3,6 +3,8 @@
 // business days skip weekend days and holidays.
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "json/read.hpp"
 #include "rung/date.hpp"
 #include "test_support.hpp"
@@ -46,6 +48,32 @@ TEST_CASE("calendar dates are strict YYYY-MM-DD from 1900 to 9000" * doctest::te
   CHECK_FALSE(json::parse_date("0000-01-01").has_value());
   CHECK(format_date(d("2027-03-05")) == "2027-03-05");
   CHECK(format_year_month(d("2027-03-05")) == "2027-03");
+}
+
+TEST_CASE("every calendar date reads as Boost.Date_Time's constructor makes it" * doctest::test_suite("calendar")) {
+  // The reader counts days itself: each day from 1900 to 9000 against
+  // Boost's (year, month, day), and days 29 to 31 of every month, valid or not.
+  char text[11] = "0000-00-00";
+  std::size_t dates = 0;
+  for (int y = 1900; y <= 9000; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                               static_cast<unsigned short>(m));
+      for (int day = 1; day <= 31; ++day) {
+        std::snprintf(text, sizeof text, "%04d-%02d-%02d", y, m, day);
+        const auto parsed = json::parse_date(text);
+        if (day > last) {
+          REQUIRE_FALSE(parsed.has_value());
+          continue;
+        }
+        REQUIRE(parsed.has_value());
+        REQUIRE(*parsed == Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m),
+                                static_cast<unsigned short>(day)));
+        ++dates;
+      }
+    }
+  }
+  CHECK(dates == static_cast<std::size_t>((Date(9000, 12, 31) - Date(1900, 1, 1)).days() + 1));
 }
 
 TEST_CASE("calendar add_days_checked stops at 9999-12-31" * doctest::test_suite("calendar")) {

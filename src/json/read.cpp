@@ -29,10 +29,19 @@ std::optional<Date> parse_date(std::string_view s) {
   };
   const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
   if (y < 1900 || y > 9000 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
-                                                                  static_cast<unsigned short>(m)))
-    return std::nullopt;
-  return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > kDays[m - 1] + (m == 2 && leap)) return std::nullopt;
+  // Days since 1900-01-01 (H. Hinnant's days_from_civil), added to that
+  // date: the same Date as Boost's (year, month, day) constructor, without
+  // its checks made again.
+  const int yy = y - (m <= 2);
+  const int era = yy / 400, yoe = yy - era * 400;
+  const int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  constexpr int kDays1900 = 693901;  // era * 146097 + doe of 1900-01-01
+  static const Date epoch(1900, 1, 1);
+  return epoch + boost::gregorian::days(era * 146097 + doe - kDays1900);
 }
 
 namespace {
