@@ -165,10 +165,12 @@ inline Uncounted t2_uncounted(const Expectation& x, const std::vector<Evidence>&
   Uncounted u;
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& e = evidence[i];
-    if (days_between(e.date, as_of) < 0) continue;
-    bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) != e.competencies.end();
-    for (std::size_t k : e.criteria) names = names || (k >= x.first_criterion && k < x.first_criterion + x.criteria.size());
-    if (!names) continue;
+    const bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) !=
+                           e.competencies.end() ||
+                       std::any_of(e.criteria.begin(), e.criteria.end(), [&](std::size_t k) {
+                         return k >= x.first_criterion && k < x.first_criterion + x.criteria.size();
+                       });
+    if (!names || days_between(e.date, as_of) < 0) continue;
     if (!within_days(e.date, as_of, policy.evidence_window_days)) u.outside_window_items.push_back(i);
     else if (e.visibility < policy.evidence_visibility_min) u.below_visibility_items.push_back(i);
   }

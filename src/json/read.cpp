@@ -21,7 +21,7 @@ namespace rung::json {
 std::optional<Date> parse_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    if (static_cast<unsigned>(s[i] - '0') > 9) return std::nullopt;
   auto num = [&](std::size_t at, std::size_t len) {
     int v = 0;
     for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
@@ -157,12 +157,12 @@ class Walker {
   }
   /// Looks up a label in `labels`; fails with invalid_value.
   template <std::size_t N>
-  std::size_t choice(const Node& v, const std::array<const char*, N>& labels) const {
+  std::size_t choice(const Node& v, const std::array<std::string_view, N>& labels) const {
     const auto s = string(v);
     for (std::size_t i = 0; i < N; ++i)
-      if (s == labels[i]) return i;
+      if (same_name(s, labels[i])) return i;
     std::string message = "must be one of";
-    for (std::size_t i = 0; i < N; ++i) message += std::string(i ? ", " : " ") + labels[i];
+    for (std::size_t i = 0; i < N; ++i) message += std::string(i ? ", " : " ") + std::string(labels[i]);
     fail(ErrorCode::invalid_value, message);
   }
 
@@ -293,15 +293,15 @@ ProficiencyDraft proficiency(const Walker& w, const Node& v) {
   return p;
 }
 
-constexpr std::array<const char*, 3> kRaters{"self", "manager", "stakeholder"};
-constexpr std::array<const char*, 4> kVisibilities{"private", "manager", "stakeholders", "decision_makers"};
-constexpr std::array<const char*, 3> kFeedbackKinds{"constructive", "praise", "generic"};
-constexpr std::array<const char*, 2> kChannels{"direct", "indirect"};
-constexpr std::array<const char*, 2> kAgreedRatings{"manager", "calibrated"};
-constexpr std::array<const char*, 2> kCredits{"all_or_nothing", "partial"};
-constexpr std::array<const char*, 3> kGates{"open", "application", "vacancy"};
+constexpr std::array<std::string_view, 3> kRaters{"self", "manager", "stakeholder"};
+constexpr std::array<std::string_view, 4> kVisibilities{"private", "manager", "stakeholders", "decision_makers"};
+constexpr std::array<std::string_view, 3> kFeedbackKinds{"constructive", "praise", "generic"};
+constexpr std::array<std::string_view, 2> kChannels{"direct", "indirect"};
+constexpr std::array<std::string_view, 2> kAgreedRatings{"manager", "calibrated"};
+constexpr std::array<std::string_view, 2> kCredits{"all_or_nothing", "partial"};
+constexpr std::array<std::string_view, 3> kGates{"open", "application", "vacancy"};
 // Boost's day_of_week numbering: 0 = Sunday.
-constexpr std::array<const char*, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+constexpr std::array<std::string_view, 7> kWeekdays{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 
 constexpr std::int64_t kMaxDays = 36500;
 constexpr std::int64_t kMaxCount = 1000000;
