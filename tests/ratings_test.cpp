@@ -60,6 +60,30 @@ TEST_CASE("R2 one value per stakeholder: their latest" * doctest::test_suite("ra
   CHECK(rate(a, 0, d("2026-11-23"), Policy{}).stakeholders == 4);
 }
 
+TEST_CASE("R2 one value per stakeholder with more raters than the first few" * doctest::test_suite("ratings")) {
+  // Twelve raters p-1..p-12 (rate() lists the first eight, then moves all
+  // to a table): p-k rates k % 5 on 2026-09-01; p-2, p-9 and p-12 rate
+  // again later (4, 0, 0) and p-3 once earlier (4, superseded by its 3).
+  static const char* const ids[] = {"p-1", "p-2", "p-3", "p-4", "p-5", "p-6", "p-7", "p-8", "p-9", "p-10", "p-11", "p-12"};
+  std::vector<Assessment> a;
+  for (int k = 1; k <= 12; ++k) a.push_back(assess(Rater::stakeholder, k % 5, "2026-09-01", 0, ids[k - 1]));
+  a.push_back(assess(Rater::stakeholder, 4, "2026-10-01", 0, "p-2"));
+  a.push_back(assess(Rater::stakeholder, 0, "2026-10-02", 0, "p-9"));
+  a.push_back(assess(Rater::stakeholder, 0, "2026-10-03", 0, "p-12"));
+  a.push_back(assess(Rater::stakeholder, 4, "2026-08-01", 0, "p-3"));
+  // Latest per rater: p-1 1, p-2 4, p-3 3, p-4 4, p-5 0, p-6 1, p-7 2, p-8 3,
+  // p-9 0, p-10 0, p-11 1, p-12 0 -> sorted 0 0 0 0 1 1 1 2 3 3 4 4: lower middle (6th) 1.
+  const Ratings r = rate(a, 0, d("2026-11-23"), Policy{});
+  CHECK(r.stakeholder_raters == 12);
+  CHECK(r.stakeholders == 1);
+  // The first eight alone: 1 4 3 4 0 1 2 3 -> sorted 0 1 1 2 3 3 4 4: 2.
+  a.resize(8);
+  a.push_back(assess(Rater::stakeholder, 4, "2026-10-01", 0, "p-2"));
+  const Ratings few = rate(a, 0, d("2026-11-23"), Policy{});
+  CHECK(few.stakeholder_raters == 8);
+  CHECK(few.stakeholders == 2);
+}
+
 TEST_CASE("R3 agreed is the manager's rating by default" * doctest::test_suite("ratings")) {
   CHECK(r3_agreed(3, 1, AgreedRating::manager) == 3);
   CHECK_FALSE(r3_agreed(std::nullopt, 3, AgreedRating::manager));

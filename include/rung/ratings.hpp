@@ -3,7 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -21,12 +23,14 @@ inline bool within_days(Date date, Date as_of, int days) {
 }
 
 /// R2: the median of the stakeholders' values; with an even count the lower
-/// middle value. `values` is taken by value and sorted.
-inline std::optional<int> r2_median(std::vector<int> values) {
+/// middle value. `values` is sorted in place.
+inline std::optional<int> r2_median_in_place(std::span<int> values) {
   if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
   return values[(values.size() - 1) / 2];
 }
+/// The same, of a copy.
+inline std::optional<int> r2_median(std::vector<int> values) { return r2_median_in_place(values); }
 
 /// R3: what counts as agreed. Self ratings never do.
 inline std::optional<int> r3_agreed(std::optional<int> manager, std::optional<int> stakeholders,
@@ -49,8 +53,16 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
   };
   std::optional<Latest> self, manager;
   // Each stakeholder's latest, by rater_id (the median does not depend on
-  // the order in which they are listed).
-  IdMap<Latest> stakeholders;
+  // the order in which they are listed): the first few in a flat list,
+  // searched in turn; past that, all of them in a table.
+  struct Stakeholder {
+    Text id;
+    Latest latest;
+  };
+  std::array<Stakeholder, 8> few;
+  std::size_t listed = 0;
+  IdMap<Latest> many;
+  bool spilled = false;
   auto keep = [](std::optional<Latest>& slot, const Assessment& a) {
     if (!slot || a.date >= slot->date) slot = Latest{a.date, a.level};
   };
@@ -61,9 +73,22 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
       case Rater::self: keep(self, a); break;
       case Rater::manager: keep(manager, a); break;
       case Rater::stakeholder: {
+        Latest* latest = nullptr;
         bool added = false;
-        Latest& latest = stakeholders.try_emplace(a.rater_id, added);
-        if (added || a.date >= latest.date) latest = Latest{a.date, a.level};
+        if (!spilled) {
+          for (std::size_t i = 0; i < listed && !latest; ++i)
+            if (few[i].id == a.rater_id) latest = &few[i].latest;
+          if (!latest && listed < few.size()) {
+            few[listed++] = {a.rater_id, {a.date, a.level}};
+            break;
+          }
+          if (!latest) {  // a ninth rater: all of them go to the table
+            spilled = true;
+            for (std::size_t i = 0; i < listed; ++i) many.try_emplace(few[i].id, added) = few[i].latest;
+          }
+        }
+        if (spilled) latest = &many.try_emplace(a.rater_id, added);
+        if (added || a.date >= latest->date) *latest = Latest{a.date, a.level};
         break;
       }
     }
@@ -71,11 +96,18 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
   Ratings r;
   if (self) r.self = self->level;
   if (manager) r.manager = manager->level;
-  std::vector<int> values;
-  values.reserve(stakeholders.size());
-  stakeholders.each([&](const Latest& latest) { values.push_back(latest.level); });
-  r.stakeholder_raters = static_cast<int>(values.size());
-  if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median(std::move(values));
+  if (!spilled) {
+    std::array<int, 8> values;
+    for (std::size_t i = 0; i < listed; ++i) values[i] = few[i].latest.level;
+    r.stakeholder_raters = static_cast<int>(listed);
+    if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median_in_place(std::span<int>(values.data(), listed));
+  } else {
+    std::vector<int> values;
+    values.reserve(many.size());
+    many.each([&](const Latest& latest) { values.push_back(latest.level); });
+    r.stakeholder_raters = static_cast<int>(values.size());
+    if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median_in_place(values);
+  }
   r.agreed = r3_agreed(r.manager, r.stakeholders, policy.agreed_rating);
   return r;
 }
