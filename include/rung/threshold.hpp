@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "rung/ratings.hpp"
@@ -110,38 +111,64 @@ inline ExpectationResult t2_result(const Expectation& x, const Ratings& ratings,
   return r;
 }
 
-/// T2: for each competency (`names` = &Evidence::competencies) or criterion
-/// (&Evidence::criteria) of `n`, the items that count for it (window and
-/// visibility), in case order: one pass over the evidence for every
-/// expectation at once. An item naming one twice counts once.
-inline std::vector<std::vector<std::size_t>> t2_counted_by(const std::vector<Evidence>& evidence,
-                                                           std::vector<std::size_t> Evidence::*names, std::size_t n,
-                                                           Date as_of, const Policy& policy) {
-  std::vector<std::vector<std::size_t>> counted(n);
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const Evidence& e = evidence[i];
-    if ((e.*names).empty() || e.visibility < policy.evidence_visibility_min) continue;
-    if (!within_days(e.date, as_of, policy.evidence_window_days)) continue;
-    for (std::size_t k : e.*names) {
-      auto& items = counted[k];
-      if (items.empty() || items.back() != i) items.push_back(i);
-    }
+/// For each key (a competency or a criterion), the evidence items that
+/// count for it, in case order: every list in one array.
+class Postings {
+ public:
+  Postings() = default;
+  std::span<const std::size_t> operator[](std::size_t key) const {
+    return {items_.data() + range_[key].first, items_.data() + range_[key].second};
   }
-  return counted;
-}
+  std::size_t size() const { return range_.size(); }
 
-inline std::vector<std::vector<std::size_t>> t2_counted_by_competency(const std::vector<Evidence>& evidence,
-                                                                      std::size_t competencies, Date as_of,
-                                                                      const Policy& policy) {
-  return t2_counted_by(evidence, &Evidence::competencies, competencies, as_of, policy);
+  /// T2: for each of `n` competencies (`names` = &Evidence::competencies)
+  /// or criteria (&Evidence::criteria), the items that count for it (window
+  /// and visibility): one pass over the evidence for every expectation at
+  /// once, a second to place them. An item naming one twice counts once.
+  static Postings counted(const std::vector<Evidence>& evidence, std::vector<std::size_t> Evidence::*names,
+                          std::size_t n, Date as_of, const Policy& policy) {
+    auto counts = [&](const Evidence& e) {
+      return !(e.*names).empty() && e.visibility >= policy.evidence_visibility_min &&
+             within_days(e.date, as_of, policy.evidence_window_days);
+    };
+    Postings p;
+    p.range_.assign(n, {0, 0});
+    std::size_t total = 0;
+    for (const Evidence& e : evidence)
+      if (counts(e))
+        for (std::size_t k : e.*names) ++p.range_[k].second, ++total;  // at most this many
+    for (std::size_t k = 0, at = 0; k < n; ++k) {
+      const std::size_t room = p.range_[k].second;
+      p.range_[k] = {at, at};
+      at += room;
+    }
+    p.items_.resize(total);
+    for (std::size_t i = 0; i < evidence.size(); ++i) {
+      if (!counts(evidence[i])) continue;
+      for (std::size_t k : evidence[i].*names) {
+        auto& [begin, end] = p.range_[k];
+        if (end == begin || p.items_[end - 1] != i) p.items_[end++] = i;
+      }
+    }
+    return p;
+  }
+
+ private:
+  std::vector<std::pair<std::size_t, std::size_t>> range_;  // [begin, end) of each key in items_
+  std::vector<std::size_t> items_;
+};
+
+inline Postings t2_counted_by_competency(const std::vector<Evidence>& evidence, std::size_t competencies, Date as_of,
+                                         const Policy& policy) {
+  return Postings::counted(evidence, &Evidence::competencies, competencies, as_of, policy);
 }
 
 /// T2 for one target expectation (flags are G2's), given the items that
 /// count for its competency (`t2_counted_by_competency`).
 inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
-                                   const std::vector<Evidence>& evidence, const std::vector<std::size_t>& counted,
+                                   const std::vector<Evidence>& evidence, std::span<const std::size_t> counted,
                                    const Policy& policy) {
-  ExpectationResult r = t2_result(x, ratings, evidence, counted);
+  ExpectationResult r = t2_result(x, ratings, evidence, std::vector<std::size_t>(counted.begin(), counted.end()));
   r.status = t2_status(x.level, ratings.agreed, r.evidence, policy);
   return r;
 }
@@ -183,10 +210,9 @@ inline Uncounted t2_uncounted(const Expectation& x, const std::vector<Evidence>&
 
 /// T2 in /2: for each criterion (by index into Framework::criteria), the
 /// items that count for it, in case order.
-inline std::vector<std::vector<std::size_t>> t2_counted_by_criterion(const std::vector<Evidence>& evidence,
-                                                                    std::size_t criteria, Date as_of,
-                                                                    const Policy& policy) {
-  return t2_counted_by(evidence, &Evidence::criteria, criteria, as_of, policy);
+inline Postings t2_counted_by_criterion(const std::vector<Evidence>& evidence, std::size_t criteria, Date as_of,
+                                        const Policy& policy) {
+  return Postings::counted(evidence, &Evidence::criteria, criteria, as_of, policy);
 }
 
 /// T5: the date from which the manager's rating of a competency has held at
@@ -220,12 +246,12 @@ inline bool t5_emerging(const std::optional<Date>& since, Date as_of, const Poli
 /// evidence and T5. `by_competency` and `by_criterion` are the counted
 /// items (t2_counted_by_competency, t2_counted_by_criterion).
 inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratings,
-                                      const Case& c, const std::vector<std::vector<std::size_t>>& by_competency,
-                                      const std::vector<std::vector<std::size_t>>& by_criterion,
+                                      const Case& c, const Postings& by_competency, const Postings& by_criterion,
                                       const Policy& policy) {
   // The expectation's items: those naming its competency or one of its
   // criteria, each once, in case order.
-  std::vector<std::size_t> items = by_competency[x.competency_index];
+  const auto own = by_competency[x.competency_index];
+  std::vector<std::size_t> items(own.begin(), own.end());
   for (std::size_t k = 0; k < x.criteria.size(); ++k) {
     const auto& named = by_criterion[x.first_criterion + k];
     items.insert(items.end(), named.begin(), named.end());
