@@ -139,27 +139,39 @@ void draw_progress(std::size_t done, std::size_t bytes, std::size_t total_bytes,
   std::fflush(stderr);
 }
 
-/// Lines on their way out: buffered, and counted in the summary only once
-/// the output took their bytes.
+/// Lines on their way out: held, and counted in the summary only once the
+/// output took their bytes. A line's text is taken from its slot as it is
+/// (the slot gets back a string written out before) and written with the
+/// others in one call: reports are never copied on their way out.
 class Writer {
  public:
   Writer(const Output& out, BatchSummary& summary) : out_(out), summary_(summary) {}
 
-  void add(const std::string& line, int verdict, bool warned) {
-    buf_ += line;
-    buf_ += '\n';
+  void add(std::string& line, int verdict, bool warned) {
+    bytes_ += line.size() + 1;
+    lines_.push_back(std::move(line));
+    line = std::string();
+    if (!spare_.empty()) {
+      line.swap(spare_.back());
+      spare_.pop_back();
+    }
     ++pending_.cases;
     if (verdict < 0) ++pending_.errors;
     else ++pending_.verdicts[verdict];
     if (warned) ++pending_.warned;
   }
-  bool full() const { return buf_.size() >= (256u << 10); }
+  bool full() const { return bytes_ >= (256u << 10) || lines_.size() >= 64; }
   bool failed() const { return summary_.write_errno != 0; }
   std::size_t pending_cases() const { return pending_.cases; }
 
   void flush() {
-    if (buf_.empty() || failed()) return;
-    if (!out_.write(buf_.data(), buf_.size())) {
+    if (lines_.empty() || failed()) return;
+    pieces_.clear();
+    for (const std::string& line : lines_) {
+      pieces_.emplace_back(line);
+      pieces_.emplace_back("\n", 1);
+    }
+    if (!out_.write(pieces_)) {
       summary_.write_errno = errno ? errno : EIO;
       return;
     }
@@ -168,13 +180,21 @@ class Writer {
     summary_.warned += pending_.warned;
     for (int v = 0; v < 5; ++v) summary_.verdicts[v] += pending_.verdicts[v];
     pending_ = {};
-    trim_capacity(buf_);
+    for (std::string& line : lines_) {
+      trim_capacity(line);
+      spare_.push_back(std::move(line));
+    }
+    lines_.clear();
+    bytes_ = 0;
   }
 
  private:
   const Output& out_;
   BatchSummary& summary_;
-  std::string buf_;
+  std::vector<std::string> lines_;  // taken from the slots, not written yet
+  std::vector<std::string> spare_;  // written: handed back to the slots
+  std::vector<std::string_view> pieces_;
+  std::size_t bytes_ = 0;
   struct {
     std::size_t cases = 0, errors = 0, warned = 0, verdicts[5] = {};
   } pending_;
@@ -246,7 +266,6 @@ BatchSummary run_batch(const Engine& engine, const Input& in, const Output& out,
                      warning_text({"case", path}).c_str());
       }
       writer.add(s.output, s.verdict, !s.warnings.empty());
-      trim_capacity(s.output);
       in_flight -= sizes[written % ring.size()];
       s.state.store(Slot::kEmpty, std::memory_order_relaxed);
       ++written;

@@ -4,9 +4,12 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <vector>
 
 #include <fcntl.h>
+#include <climits>
 #include <poll.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 namespace rung::cli {
@@ -24,18 +27,39 @@ Input fd_input(int fd) {
 }
 
 Output fd_output(int fd) {
-  return {[fd](const char* data, std::size_t size) {
-    while (size > 0) {
-      const ssize_t n = ::write(fd, data, size);
+  // writev of up to IOV_MAX pieces at a time, resumed where a short write
+  // stopped (inside a piece or between two).
+  return {[fd](std::span<const std::string_view> pieces) {
+    std::vector<iovec> io;
+    io.reserve(std::min<std::size_t>(pieces.size(), IOV_MAX));
+    std::size_t next = 0, offset = 0;  // the first byte not yet written: pieces[next], at offset
+    while (next < pieces.size()) {
+      io.clear();
+      for (std::size_t i = next; i < pieces.size() && io.size() < IOV_MAX; ++i) {
+        const std::size_t skip = i == next ? offset : 0;
+        if (pieces[i].size() > skip)
+          io.push_back({const_cast<char*>(pieces[i].data() + skip), pieces[i].size() - skip});
+      }
+      if (io.empty()) break;
+      const ssize_t n = ::writev(fd, io.data(), static_cast<int>(io.size()));
       if (n < 0) {
         if (errno == EINTR) continue;
         return false;
       }
-      data += n;
-      size -= static_cast<std::size_t>(n);
+      resume_after(pieces, next, offset, static_cast<std::size_t>(n));
     }
     return true;
   }};
+}
+
+void resume_after(std::span<const std::string_view> pieces, std::size_t& next, std::size_t& offset,
+                  std::size_t written) {
+  while (next < pieces.size() && written >= pieces[next].size() - offset) {
+    written -= pieces[next].size() - offset;
+    ++next;
+    offset = 0;
+  }
+  offset += written;
 }
 
 void guard_standard_descriptors() {
@@ -69,7 +93,7 @@ int read_file(const std::string& path, std::string& out) {
 }
 
 int write_stdout(std::string_view text) {
-  return fd_output(1).write(text.data(), text.size()) ? 0 : errno;
+  return fd_output(1).write(std::span<const std::string_view>(&text, 1)) ? 0 : errno;
 }
 
 std::string name_of(const std::string& path) { return path == "-" ? "standard input" : path; }

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,13 +22,20 @@ struct Input {
   std::function<long(char* data, std::size_t size, bool wait)> read;
 };
 
-/// A sink: writes all `size` bytes, or returns false with errno set.
+/// A sink: writes all of `pieces`, one after the other, or returns false
+/// with errno set.
 struct Output {
-  std::function<bool(const char* data, std::size_t size)> write;
+  std::function<bool(std::span<const std::string_view> pieces)> write;
 };
 
 Input fd_input(int fd);
 Output fd_output(int fd);
+
+/// Where writing `pieces` resumes after `written` more bytes went out from
+/// byte `offset` of `pieces[next]`: both move past them (a piece written
+/// whole, empty ones included, is passed).
+void resume_after(std::span<const std::string_view> pieces, std::size_t& next, std::size_t& offset,
+                  std::size_t written);
 
 /// Occupies a closed standard descriptor (0, 1, 2) with /dev/null opened the
 /// wrong way round, so that using it fails with EBADF as it would closed,
