@@ -204,6 +204,18 @@ class Writer {
         p += 8, in += 8;
       }
       if (in == end) break;
+      // Fewer than eight left of a string of eight or more: the last eight,
+      // which overlap what was copied, are tested at once.
+      if (end - in < 8 && s.size() >= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, end - 8, 8);
+        if (!needs_escape(w)) {
+          const auto n = static_cast<std::size_t>(end - in);
+          std::memcpy(p, in, n);
+          p += n, in = end;
+          break;
+        }
+      }
       const auto c = static_cast<unsigned char>(*in++);
       if (c >= 0x20 && c != '"' && c != '\\') {
         *p++ = static_cast<char>(c);
