@@ -61,7 +61,7 @@ class LineReader {
   enum class Status { line, too_long, would_block, end, failed };
 
   LineReader(const Input& in, std::size_t max, const std::atomic<bool>* stop = nullptr)
-      : in_(in), max_(max), stop_(stop), buf_(std::size_t{1} << 20) {}
+      : in_(in), max_(max), stop_(stop), buf_(std::size_t{1} << 17) {}
 
   /// The next line, without its "\n" and a final "\r", swapped into `line`;
   /// for `too_long`, `size` is the line's length without them. `wait`
@@ -77,7 +77,7 @@ class LineReader {
   const Input& in_;
   const std::size_t max_;
   const std::atomic<bool>* stop_;  // when set, a read interrupted by a signal ends the input
-  std::vector<char> buf_;
+  std::vector<char> buf_;  // 128 KiB: what a read brings is still in the core's cache when lines are copied out
   std::size_t begin_ = 0, end_ = 0;
   bool eof_ = false;
   std::string cur_;         // the line so far, while it is within the limit
