@@ -2,7 +2,7 @@
 // bench/scale: does the work grow linearly with the size of a case? Each
 // list of a case (and of the framework) grows from 10,000 to 100,000 items,
 // everything else staying small, and every format is timed at both sizes:
-// best of a few runs of Engine::evaluate_as, in memory (for the framework's
+// best of 30 runs of Engine::evaluate_as at each size, in memory (for the framework's
 // lists, Engine::load too, as its own row). Prints the ratio of the two
 // times; a ratio over 15 (worse than n log n) is flagged. The `floor`
 // column is the same ratio for Boost.JSON parsing the documents: linear by
@@ -253,7 +253,7 @@ const FormatName kFormats[] = {{rung::Format::json, "json"},
 
 struct Options {
   std::string only;
-  int runs = 5;
+  int runs = 30;
   int small = 10000;
   int large = 100000;
   double budget = 5.0;  ///< no more runs of one figure once it has taken this long
@@ -277,13 +277,14 @@ Built build(const Scenario& s, int n) {
 
 using Clock = std::chrono::steady_clock;
 
-/// Best of `runs` runs of `once()`: fewer once a figure has taken `budget`
-/// seconds, more (up to 100) while it has taken less than 0.5 s in all (the
-/// machines are shared: the best of more runs is the steadier figure).
+/// Best of `runs` runs of `once()`, fewer once a figure has taken `budget`
+/// seconds. The two sizes of a ratio get the same number of runs: the best
+/// of many short runs against the best of a few long ones would favour the
+/// short (the machines are shared, and a minimum of more samples is lower).
 template <class F>
 double best_of(const Options& opt, F once) {
   double best = 1e300, spent = 0;
-  for (int run = 0; run == 0 || (run < opt.runs ? spent < opt.budget : run < 100 && spent < 0.5); ++run) {
+  for (int run = 0; run < opt.runs && (run == 0 || spent < opt.budget); ++run) {
     const auto start = Clock::now();
     once();
     const double s = std::chrono::duration<double>(Clock::now() - start).count();
