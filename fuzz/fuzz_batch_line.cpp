@@ -14,7 +14,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "cli/batch.hpp"
 
@@ -69,8 +71,8 @@ std::string run(const std::string& input, unsigned threads, std::size_t chunk) {
     return static_cast<long>(n);
   }};
   std::string out;
-  const rung::cli::Output sink{[&](const char* data, std::size_t size) {
-    out.append(data, size);
+  const rung::cli::Output sink{[&](std::span<const std::string_view> pieces) {
+    for (std::string_view piece : pieces) out.append(piece);
     return true;
   }};
   rung::cli::BatchOptions options;
