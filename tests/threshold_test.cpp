@@ -3,6 +3,8 @@
 // agreed ratings and counted evidence, critical expectations, the verdict.
 #include <doctest/doctest.h>
 
+#include <random>
+
 #include "rung/threshold.hpp"
 #include "test_support.hpp"
 
@@ -189,7 +191,7 @@ ExpectationResult assess_v2(const Expectation& x, const Ratings& r, const Case& 
                             std::size_t criteria = 4) {
   const auto by_competency = t2_counted_by_competency(c.evidence, 1, c.as_of, p);
   const auto by_criterion = t2_counted_by_criterion(c.evidence, criteria, c.as_of, p);
-  return t2_assess_v2(x, r, c, by_competency, by_criterion, p);
+  return t2_assess_v2(x, r, c, by_competency, by_criterion, t2_uncounted(x, c.evidence, c.as_of, p), p);
 }
 
 }  // namespace
@@ -267,4 +269,45 @@ TEST_CASE("T5 sustained since the return after a dip; emerging until sustained_d
   CHECK(r.status == Status::emerging);
   CHECK(r.credit == 0.0);
   CHECK(r.sustained_since == d("2026-09-01"));
+}
+
+TEST_CASE("T2 uncounted items of every expectation in one pass: the same lists as one expectation at a time" *
+          doctest::test_suite("threshold")) {
+  // Six target expectations over four competencies (two share competency 1),
+  // three with criteria (framework indexes 2-3, 5-7, 8) out of 10; items
+  // naming random competencies and criteria (some twice), dated up to 400
+  // days either side of as_of, of every visibility.
+  std::vector<Expectation> target{expect(1, 1, false, 0), with_criteria(1, {1, 1}, 2), expect(2, 1, false, 1),
+                                  expect(3, 1, false, 1), with_criteria(1, {1, 1, 1}, 5), with_criteria(1, {1}, 8)};
+  target[1].competency_index = 2;
+  target[4].competency_index = 3;
+  target[5].competency_index = 3;
+  const Date as_of = d("2026-11-23");
+  Policy policy;
+  policy.evidence_visibility_min = Visibility::stakeholders;
+  std::mt19937 random(7);
+  auto pick = [&](std::size_t n) { return static_cast<std::size_t>(random() % n); };
+  for (int round = 0; round < 40; ++round) {
+    std::vector<Evidence> items;
+    for (int i = 0; i < 120; ++i) {
+      Evidence e;
+      e.id = "ev";
+      e.date = as_of + boost::gregorian::days(static_cast<long>(pick(801)) - 400);
+      e.visibility = static_cast<Visibility>(pick(4));
+      for (std::size_t k = pick(3); k > 0; --k) e.competencies.push_back(pick(4));
+      for (std::size_t k = pick(3); k > 0; --k) e.criteria.push_back(pick(10));
+      items.push_back(std::move(e));
+    }
+    const auto each = t2_uncounted_each(target, items, as_of, policy, 4, 10);
+    REQUIRE(each.size() == target.size());
+    for (std::size_t x = 0; x < target.size(); ++x) {
+      CAPTURE(round);
+      CAPTURE(x);
+      const Uncounted one = t2_uncounted(target[x], items, as_of, policy);
+      CHECK(each[x].outside_window_items == one.outside_window_items);
+      CHECK(each[x].below_visibility_items == one.below_visibility_items);
+      CHECK(each[x].outside_window == one.outside_window);
+      CHECK(each[x].below_visibility == one.below_visibility);
+    }
+  }
 }

@@ -145,13 +145,16 @@ inline Report evaluate(const Framework& fw, const Case& c) {
     const auto counted = t2_counted_by_competency(c.evidence, fw.competencies.size(), as_of, policy);
     const auto by_criterion =
         v2 ? t2_counted_by_criterion(c.evidence, fw.criteria.size(), as_of, policy) : decltype(counted){};
+    auto uncounted = t2_uncounted_each(target->expectations, c.evidence, as_of, policy, fw.competencies.size(),
+                                       fw.criteria.size());
     for (const Expectation& x : target->expectations) {
       const Ratings& ratings = ratings_of(x.competency_index);
       if (ratings.agreed) ++rated;
       if (ratings.stakeholders) ++by_stakeholders;
-      r.expectations.push_back(v2 ? t2_assess_v2(x, ratings, c, counted, by_criterion, policy)
+      Uncounted& u = uncounted[r.expectations.size()];
+      r.expectations.push_back(v2 ? t2_assess_v2(x, ratings, c, counted, by_criterion, std::move(u), policy)
                                   : t2_assess(x, ratings, c.evidence, counted[x.competency_index], policy));
-      if (!v2) r.expectations.back().uncounted = t2_uncounted(x, c.evidence, as_of, policy);  // for people's outputs
+      if (!v2) r.expectations.back().uncounted = std::move(u);  // for people's outputs
       r.expectations.back().expectation = r.expectations.size() - 1;
       r.expectations.back().flags = g2_flags(r.expectations.back(), policy);
     }

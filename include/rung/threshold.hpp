@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <vector>
@@ -206,6 +207,50 @@ inline Uncounted t2_uncounted(const Expectation& x, const std::vector<Evidence>&
   return u;
 }
 
+/// T2's uncounted items of every expectation of `target` at once (each as
+/// t2_uncounted gives it), in one pass over the evidence: an item is looked
+/// at once, not once per expectation, so a case of 100,000 items is read
+/// once. `competencies` and `criteria` count the framework's.
+inline std::vector<Uncounted> t2_uncounted_each(const std::vector<Expectation>& target,
+                                                const std::vector<Evidence>& evidence, Date as_of,
+                                                const Policy& policy, std::size_t competencies,
+                                                std::size_t criteria) {
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  const std::size_t n = target.size();
+  std::vector<Uncounted> out(n);
+  // One table: each competency's first target expectation, the next one of
+  // the same competency, the expectation each criterion belongs to, and the
+  // last item each expectation took (an item naming it twice counts once).
+  std::vector<std::uint32_t> table(competencies + 2 * n + criteria, kNone);
+  const std::span<std::uint32_t> first(table.data(), competencies), next(first.data() + competencies, n),
+      owner(next.data() + n, criteria), seen(owner.data() + criteria, n);
+  for (std::size_t x = 0; x < n; ++x) {
+    next[x] = first[target[x].competency_index];
+    first[target[x].competency_index] = static_cast<std::uint32_t>(x);
+    for (std::size_t k = 0; k < target[x].criteria.size(); ++k) owner[target[x].first_criterion + k] = static_cast<std::uint32_t>(x);
+  }
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    if (days_between(e.date, as_of) < 0) continue;
+    const bool outside = !within_days(e.date, as_of, policy.evidence_window_days);
+    if (!outside && e.visibility >= policy.evidence_visibility_min) continue;  // it counts
+    const auto item = static_cast<std::uint32_t>(i);
+    auto take = [&](std::uint32_t x) {
+      if (x == kNone || seen[x] == item) return;
+      seen[x] = item;
+      (outside ? out[x].outside_window_items : out[x].below_visibility_items).push_back(i);
+    };
+    for (std::size_t k : e.competencies)
+      for (std::uint32_t x = first[k]; x != kNone; x = next[x]) take(x);
+    for (std::size_t k : e.criteria) take(owner[k]);
+  }
+  for (Uncounted& u : out) {
+    u.outside_window = static_cast<int>(u.outside_window_items.size());
+    u.below_visibility = static_cast<int>(u.below_visibility_items.size());
+  }
+  return out;
+}
+
 // ------------------------------------------------------------ /2
 
 /// T2 in /2: for each criterion (by index into Framework::criteria), the
@@ -247,6 +292,7 @@ inline bool t5_emerging(const std::optional<Date>& since, Date as_of, const Poli
 /// items (t2_counted_by_competency, t2_counted_by_criterion).
 inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratings,
                                       const Case& c, const Postings& by_competency, const Postings& by_criterion,
+                                      Uncounted uncounted,
                                       const Policy& policy) {
   // The expectation's items: those naming its competency or one of its
   // criteria, each once, in case order.
@@ -259,7 +305,7 @@ inline ExpectationResult t2_assess_v2(const Expectation& x, const Ratings& ratin
   std::sort(items.begin(), items.end());
   items.erase(std::unique(items.begin(), items.end()), items.end());
   ExpectationResult r = t2_result(x, ratings, c.evidence, std::move(items));
-  r.uncounted = t2_uncounted(x, c.evidence, c.as_of, policy);
+  r.uncounted = std::move(uncounted);
   // Criteria: each shown by at least evidence_min counted items.
   double total = 0.0, shown = 0.0;
   r.criteria.reserve(x.criteria.size());
