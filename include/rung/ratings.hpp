@@ -100,7 +100,8 @@ inline Ratings rate(const std::vector<Assessment>& assessments, std::size_t comp
     std::array<int, 8> values;
     for (std::size_t i = 0; i < listed; ++i) values[i] = few[i].latest.level;
     r.stakeholder_raters = static_cast<int>(listed);
-    if (r.stakeholder_raters >= anonymity_min) r.stakeholders = r2_median_in_place(std::span<int>(values.data(), listed));
+    if (r.stakeholder_raters >= anonymity_min)
+      r.stakeholders = r2_median_in_place(std::span<int>(values.data(), listed));
   } else {
     std::vector<int> values;
     values.reserve(many.size());

@@ -227,7 +227,8 @@ inline std::vector<Uncounted> t2_uncounted_each(const std::vector<Expectation>& 
   for (std::size_t x = 0; x < n; ++x) {
     next[x] = first[target[x].competency_index];
     first[target[x].competency_index] = static_cast<std::uint32_t>(x);
-    for (std::size_t k = 0; k < target[x].criteria.size(); ++k) owner[target[x].first_criterion + k] = static_cast<std::uint32_t>(x);
+    for (std::size_t k = 0; k < target[x].criteria.size(); ++k)
+      owner[target[x].first_criterion + k] = static_cast<std::uint32_t>(x);
   }
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& e = evidence[i];
