@@ -29,9 +29,9 @@ std::optional<Date> parse_date(std::string_view s) {
   };
   const int y = num(0, 4), m = num(5, 2), d = num(8, 2);
   if (y < 1900 || y > 9000 || m < 1 || m > 12 || d < 1) return std::nullopt;
-  const bool leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (d > kDays[m - 1] + (m == 2 && leap)) return std::nullopt;
+  if (d > boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                  static_cast<unsigned short>(m)))
+    return std::nullopt;
   // Days since 1900-01-01 (H. Hinnant's days_from_civil), added to that
   // date: the same Date as Boost's (year, month, day) constructor, without
   // its checks made again.
