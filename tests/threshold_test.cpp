@@ -3,6 +3,7 @@
 // agreed ratings and counted evidence, critical expectations, the verdict.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "rung/threshold.hpp"
@@ -191,7 +192,8 @@ ExpectationResult assess_v2(const Expectation& x, const Ratings& r, const Case& 
                             std::size_t criteria = 4) {
   const auto by_competency = t2_counted_by_competency(c.evidence, 1, c.as_of, p);
   const auto by_criterion = t2_counted_by_criterion(c.evidence, criteria, c.as_of, p);
-  return t2_assess_v2(x, r, c, by_competency, by_criterion, t2_uncounted(x, c.evidence, c.as_of, p), p);
+  return t2_assess_v2(x, r, c, by_competency, by_criterion,
+                      std::move(t2_uncounted_each({x}, c.evidence, c.as_of, p, 1, criteria)[0]), p);
 }
 
 }  // namespace
@@ -271,6 +273,31 @@ TEST_CASE("T5 sustained since the return after a dip; emerging until sustained_d
   CHECK(r.sustained_since == d("2026-09-01"));
 }
 
+namespace {
+
+/// The rule for one expectation, item by item, as docs/rules.md states it:
+/// what t2_uncounted_each must give for each.
+Uncounted uncounted_of(const Expectation& x, const std::vector<Evidence>& evidence, Date as_of,
+                       const Policy& policy) {
+  Uncounted u;
+  for (std::size_t i = 0; i < evidence.size(); ++i) {
+    const Evidence& e = evidence[i];
+    const bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) !=
+                           e.competencies.end() ||
+                       std::any_of(e.criteria.begin(), e.criteria.end(), [&](std::size_t k) {
+                         return k >= x.first_criterion && k < x.first_criterion + x.criteria.size();
+                       });
+    if (!names || days_between(e.date, as_of) < 0) continue;
+    if (!within_days(e.date, as_of, policy.evidence_window_days)) u.outside_window_items.push_back(i);
+    else if (e.visibility < policy.evidence_visibility_min) u.below_visibility_items.push_back(i);
+  }
+  u.outside_window = static_cast<int>(u.outside_window_items.size());
+  u.below_visibility = static_cast<int>(u.below_visibility_items.size());
+  return u;
+}
+
+}  // namespace
+
 TEST_CASE("T2 uncounted items of every expectation in one pass: the same lists as one expectation at a time" *
           doctest::test_suite("threshold")) {
   // Six target expectations over four competencies (two share competency 1),
@@ -303,7 +330,7 @@ TEST_CASE("T2 uncounted items of every expectation in one pass: the same lists a
     for (std::size_t x = 0; x < target.size(); ++x) {
       CAPTURE(round);
       CAPTURE(x);
-      const Uncounted one = t2_uncounted(target[x], items, as_of, policy);
+      const Uncounted one = uncounted_of(target[x], items, as_of, policy);
       CHECK(each[x].outside_window_items == one.outside_window_items);
       CHECK(each[x].below_visibility_items == one.below_visibility_items);
       CHECK(each[x].outside_window == one.outside_window);

@@ -184,33 +184,12 @@ inline ExpectationResult t2_assess(const Expectation& x, const Ratings& ratings,
   return t2_assess(x, ratings, evidence, counted, policy);
 }
 
-/// T2: the items dated up to as_of that name the expectation (its
-/// competency or one of its criteria) but do not count, and why: older
-/// than the window, else visible to fewer people than
-/// `evidence_visibility_min`.
-inline Uncounted t2_uncounted(const Expectation& x, const std::vector<Evidence>& evidence, Date as_of,
-                              const Policy& policy) {
-  Uncounted u;
-  for (std::size_t i = 0; i < evidence.size(); ++i) {
-    const Evidence& e = evidence[i];
-    const bool names = std::find(e.competencies.begin(), e.competencies.end(), x.competency_index) !=
-                           e.competencies.end() ||
-                       std::any_of(e.criteria.begin(), e.criteria.end(), [&](std::size_t k) {
-                         return k >= x.first_criterion && k < x.first_criterion + x.criteria.size();
-                       });
-    if (!names || days_between(e.date, as_of) < 0) continue;
-    if (!within_days(e.date, as_of, policy.evidence_window_days)) u.outside_window_items.push_back(i);
-    else if (e.visibility < policy.evidence_visibility_min) u.below_visibility_items.push_back(i);
-  }
-  u.outside_window = static_cast<int>(u.outside_window_items.size());
-  u.below_visibility = static_cast<int>(u.below_visibility_items.size());
-  return u;
-}
-
-/// T2's uncounted items of every expectation of `target` at once (each as
-/// t2_uncounted gives it), in one pass over the evidence: an item is looked
-/// at once, not once per expectation, so a case of 100,000 items is read
-/// once. `competencies` and `criteria` count the framework's.
+/// T2, for every expectation of `target`: the items dated up to as_of that
+/// name it (its competency or one of its criteria) but do not count, and
+/// why: older than the window, else visible to fewer people than
+/// `evidence_visibility_min`. One pass over the evidence for all of them,
+/// so a case of 100,000 items is read once. `competencies` and `criteria`
+/// count the framework's.
 inline std::vector<Uncounted> t2_uncounted_each(const std::vector<Expectation>& target,
                                                 const std::vector<Evidence>& evidence, Date as_of,
                                                 const Policy& policy, std::size_t competencies,
