@@ -72,11 +72,17 @@ inline CurrentDelivery t1_current_delivery(const Level& current, const std::vect
   return d;
 }
 
-/// T2: the evidence items that count for a competency: naming it, dated
-/// within `evidence_window_days`, visible at least to `evidence_visibility_min`.
+/// T2: whether an item counts for what it names: dated within
+/// `evidence_window_days` up to as_of, visible at least to
+/// `evidence_visibility_min`.
+inline bool t2_in_window_and_shown(const Evidence& e, Date as_of, const Policy& policy) {
+  return e.visibility >= policy.evidence_visibility_min && within_days(e.date, as_of, policy.evidence_window_days);
+}
+
+/// T2: the evidence items that count for a competency: naming it, in the
+/// window and shown widely enough (t2_in_window_and_shown).
 inline bool t2_counts(const Evidence& e, std::size_t competency, Date as_of, const Policy& policy) {
-  if (e.visibility < policy.evidence_visibility_min) return false;
-  if (!within_days(e.date, as_of, policy.evidence_window_days)) return false;
+  if (!t2_in_window_and_shown(e, as_of, policy)) return false;
   for (std::size_t c : e.competencies)
     if (c == competency) return true;
   return false;
@@ -129,8 +135,7 @@ class Postings {
   static Postings counted(const std::vector<Evidence>& evidence, std::vector<std::size_t> Evidence::*names,
                           std::size_t n, Date as_of, const Policy& policy) {
     auto counts = [&](const Evidence& e) {
-      return !(e.*names).empty() && e.visibility >= policy.evidence_visibility_min &&
-             within_days(e.date, as_of, policy.evidence_window_days);
+      return !(e.*names).empty() && t2_in_window_and_shown(e, as_of, policy);
     };
     Postings p;
     p.range_.assign(n, {0, 0});
@@ -211,9 +216,8 @@ inline std::vector<Uncounted> t2_uncounted_each(const std::vector<Expectation>& 
   }
   for (std::size_t i = 0; i < evidence.size(); ++i) {
     const Evidence& e = evidence[i];
-    if (days_between(e.date, as_of) < 0) continue;
+    if (days_between(e.date, as_of) < 0 || t2_in_window_and_shown(e, as_of, policy)) continue;  // later, or it counts
     const bool outside = !within_days(e.date, as_of, policy.evidence_window_days);
-    if (!outside && e.visibility >= policy.evidence_visibility_min) continue;  // it counts
     const auto item = static_cast<std::uint32_t>(i);
     auto take = [&](std::uint32_t x) {
       if (x == kNone || seen[x] == item) return;
