@@ -108,3 +108,33 @@ TEST_CASE("IdSet: insert says whether the id is new; an empty set finds nothing"
   CHECK(set.contains("ab"));
   CHECK_FALSE(set.contains("b"));
 }
+
+TEST_CASE("IdIndex: a framework's index owns its ids, finds them by view, keeps the first position" *
+          doctest::test_suite("id_set")) {
+  const std::vector<std::string> keys = ids(2000, 5);
+  IdIndex index;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    std::string id = keys[i];  // gone after the call: the index keeps its own copy
+    const auto [it, added] = index.emplace(id, i);
+    REQUIRE(added);
+    REQUIRE(it->first == keys[i]);
+    REQUIRE(it->second == i);
+  }
+  const auto [again, added] = index.emplace(keys[7], 99);
+  CHECK_FALSE(added);
+  CHECK(again->second == 7);
+  CHECK(index.size() == keys.size());
+
+  const IdIndex copy = index;  // a copy stands alone: it points into nothing of the original
+  index = IdIndex{};
+  CHECK(index.find(keys[7]) == index.end());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    REQUIRE(copy.count(keys[i]) == 1);
+    REQUIRE(copy.at(keys[i]) == i);
+  }
+  CHECK(copy.find("not-an-id") == copy.end());
+  CHECK_THROWS_AS(copy.at("not-an-id"), std::out_of_range);
+  std::size_t n = 0;
+  for (const auto& [id, position] : copy) REQUIRE(position == n++);  // in the order they were added
+  CHECK(n == keys.size());
+}

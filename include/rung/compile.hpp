@@ -163,7 +163,6 @@ inline Framework compile_framework(const FrameworkDraft& d) {
     checks.reach(cd.id.at);
     if (!cycle_ids.insert(cd.id.value))
       checks.fail(ErrorCode::duplicate_id, Field::cycle_id, cd.id.at, "duplicate cycle " + quoted(cd.id.value));
-    cal.cycles.push_back({cd.id.value, cd.decision, cd.effective.value_or(add_days(cd.decision, d.effective_after_days))});
   }
   checks.finish();
 
@@ -172,8 +171,15 @@ inline Framework compile_framework(const FrameworkDraft& d) {
   std::sort(h.begin(), h.end());
   h.erase(std::unique(h.begin(), h.end()), h.end());
   if (d.cycles_listed) {
-    std::stable_sort(cal.cycles.begin(), cal.cycles.end(),
-                     [](const Cycle& a, const Cycle& b) { return a.decision < b.decision; });
+    // By decision date, ties in list order: the (date, position) pairs are
+    // sorted, then each cycle is made once in its place.
+    std::vector<std::pair<Date, std::size_t>> order(d.cycles.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = {d.cycles[i].decision, i};
+    std::sort(order.begin(), order.end());
+    cal.cycles.reserve(order.size());
+    for (const auto& [decision, i] : order)
+      cal.cycles.push_back(
+          {d.cycles[i].id.value, decision, d.cycles[i].effective.value_or(add_days(decision, d.effective_after_days))});
   } else if (d.every) {
     // Cycle k decides on first_decision + k * every_months (never chained).
     for (int k = 0; k < kGeneratedCycles; ++k) {

@@ -1,48 +1,132 @@
 // SPDX-License-Identifier: MIT
-// Sets and maps keyed by ids: duplicate detection and lookups while a
-// document is compiled, and grouping by id in the rules. The ids are views
-// (they live in their document): no allocation per id.
+// Tables keyed by ids: duplicate detection and lookups while a document is
+// compiled (IdSet, IdMap: the ids are views of the document), grouping by id
+// in the rules, and a framework's indexes (IdIndex: it owns its ids).
 //
 // A list of 100,000 ids must stay cheap (bench/scale), and there the cost
 // is memory, not instructions: a probe that misses the cache waits for the
-// machine's memory. So the part of the table that is probed at random is a
+// machine's memory. So the part of a table that is probed at random is a
 // byte per slot (a 7-bit tag of the id's hash), small enough to stay in the
-// cache; the entries themselves are kept in the order they were added, and
-// reached through a 4-byte index only when a tag matches.
+// cache; the entries are kept in the order they were added, and reached
+// through a 4-byte index only when a tag matches.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
-
-#include "rung/types.hpp"
 
 namespace rung {
 
-/// A map from ids to `V`: open addressing over tag bytes, entries in the
-/// order they were added.
+/// FNV-1a: ids are short, and hashing one in a few cycles matters when a
+/// case names 100,000 of them.
+inline std::size_t hash_id(std::string_view s) noexcept {
+  std::uint64_t h = 14695981039346656037ull;
+  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  return static_cast<std::size_t>(h ^ (h >> 32));
+}
+
+namespace detail {
+
+/// The slots of a table whose entries its owner keeps, numbered in the
+/// order they were added: open addressing over tag bytes, at most half full.
+class IdSlots {
+ public:
+  static std::uint32_t hash(std::string_view id) { return static_cast<std::uint32_t>(hash_id(id)); }
+
+  /// Room for `n` entries without growing.
+  void reserve(std::size_t n) {
+    hashes_.reserve(n);
+    grow(n);
+  }
+
+  /// The slot of `id`, or the empty one where it would go; `key(k)` is the
+  /// id of entry k.
+  template <class Key>
+  std::size_t find(std::string_view id, std::uint32_t hash, Key&& key) const {
+    if (tags_.empty()) return npos;
+    const std::size_t mask = tags_.size() - 1;
+    const std::uint8_t t = tag(hash);
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      if (tags_[i] == 0) return i;
+      if (tags_[i] == t && key(index_[i]) == id) return i;
+    }
+  }
+
+  /// Whether `slot` (from `find`) holds an entry, and which.
+  bool used(std::size_t slot) const { return slot != npos && tags_[slot] != 0; }
+  std::uint32_t entry(std::size_t slot) const { return index_[slot]; }
+
+  /// Adds the next entry, of `hash`, at `slot` (an empty one from `find`)...
+  void put(std::size_t slot, std::uint32_t hash) {
+    tags_[slot] = tag(hash);
+    index_[slot] = static_cast<std::uint32_t>(hashes_.size());
+    hashes_.push_back(hash);
+  }
+  /// ...once this has made room for it (the slots then move: find again).
+  bool make_room() {
+    if (2 * (hashes_.size() + 1) <= tags_.size()) return false;
+    grow(hashes_.size() + 1);
+    return true;
+  }
+
+  std::size_t size() const { return hashes_.size(); }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+ private:
+  /// A used slot's byte: its high bit set, and the top seven bits of the
+  /// hash (the slot's position comes from the low bits). 0: empty.
+  static std::uint8_t tag(std::uint32_t hash) { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
+
+  /// At least twice `n` slots, a power of two; the entries are laid again
+  /// from their hashes.
+  void grow(std::size_t n) {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    if (size <= tags_.size()) return;
+    tags_.assign(size, 0);
+    index_.resize(size);
+    const std::size_t mask = size - 1;
+    for (std::size_t k = 0; k < hashes_.size(); ++k) {
+      std::size_t i = hashes_[k] & mask;
+      while (tags_[i]) i = (i + 1) & mask;
+      tags_[i] = tag(hashes_[k]);
+      index_[i] = static_cast<std::uint32_t>(k);
+    }
+  }
+
+  std::vector<std::uint8_t> tags_;
+  std::vector<std::uint32_t> index_;   // each used slot's entry
+  std::vector<std::uint32_t> hashes_;  // each entry's, to grow without reading the ids again
+};
+
+}  // namespace detail
+
+/// A map from ids to `V`. The ids are views: they must outlive the map.
 template <class V>
 class IdMap {
  public:
   IdMap() = default;
   /// Room for `n` ids without growing.
   explicit IdMap(std::size_t n) {
+    slots_.reserve(n);
     entries_.reserve(n);
-    rehash(n);
   }
 
   /// The value of `id`, added as `V{}` when it was not there; `added` says
   /// which. The reference lasts until the next id is added.
   V& try_emplace(std::string_view id, bool& added) {
-    if (2 * (entries_.size() + 1) > tags_.size()) rehash(entries_.size() + 1);
-    const std::uint32_t hash = hash32(id);
-    const std::size_t slot = find(id, hash);
-    added = tags_[slot] == 0;
-    if (!added) return entries_[index_[slot]].value;
-    tags_[slot] = tag(hash);
-    index_[slot] = static_cast<std::uint32_t>(entries_.size());
-    entries_.push_back({id.data(), static_cast<std::uint32_t>(id.size()), hash, V{}});
+    const std::uint32_t hash = detail::IdSlots::hash(id);
+    std::size_t slot = find(id, hash);
+    added = !slots_.used(slot);
+    if (!added) return entries_[slots_.entry(slot)].value;
+    if (slots_.make_room()) slot = find(id, hash);
+    slots_.put(slot, hash);
+    entries_.push_back({id.data(), id.size(), V{}});
     return entries_.back().value;
   }
 
@@ -50,9 +134,8 @@ class IdMap {
 
   /// The value of `id`, or null.
   const V* get(std::string_view id) const {
-    if (tags_.empty()) return nullptr;
-    const std::size_t slot = find(id, hash32(id));
-    return tags_[slot] ? &entries_[index_[slot]].value : nullptr;
+    const std::size_t slot = find(id, detail::IdSlots::hash(id));
+    return slots_.used(slot) ? &entries_[slots_.entry(slot)].value : nullptr;
   }
 
   std::size_t size() const { return entries_.size(); }
@@ -66,53 +149,18 @@ class IdMap {
  private:
   struct Entry {
     const char* data;
-    std::uint32_t size;
-    std::uint32_t hash;  // kept: the table grows without reading the ids again
+    std::size_t size;
     [[no_unique_address]] V value;
   };
-
-  static std::uint32_t hash32(std::string_view id) { return static_cast<std::uint32_t>(hash_id(id)); }
-
-  /// A used slot's byte: its high bit set, and the top seven bits of the
-  /// hash (the slot's position comes from the low bits). 0: empty.
-  static std::uint8_t tag(std::uint32_t hash) { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
-
-  /// The slot holding `id`, or the empty one where it would go.
   std::size_t find(std::string_view id, std::uint32_t hash) const {
-    const std::size_t mask = tags_.size() - 1;
-    const std::uint8_t t = tag(hash);
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-      if (tags_[i] == 0) return i;
-      if (tags_[i] == t) {
-        const Entry& e = entries_[index_[i]];
-        if (e.hash == hash && std::string_view(e.data, e.size) == id) return i;
-      }
-    }
+    return slots_.find(id, hash, [&](std::uint32_t k) { return std::string_view(entries_[k].data, entries_[k].size); });
   }
 
-  /// At least twice `n` slots, a power of two; the slots are laid again
-  /// from the entries.
-  void rehash(std::size_t n) {
-    std::size_t size = 16;
-    while (size < 2 * n) size *= 2;
-    if (size <= tags_.size()) return;
-    tags_.assign(size, 0);
-    index_.resize(size);
-    const std::size_t mask = size - 1;
-    for (std::size_t k = 0; k < entries_.size(); ++k) {
-      std::size_t i = entries_[k].hash & mask;
-      while (tags_[i]) i = (i + 1) & mask;
-      tags_[i] = tag(entries_[k].hash);
-      index_[i] = static_cast<std::uint32_t>(k);
-    }
-  }
-
-  std::vector<std::uint8_t> tags_;
-  std::vector<std::uint32_t> index_;
+  detail::IdSlots slots_;
   std::vector<Entry> entries_;
 };
 
-/// A set of ids seen so far.
+/// A set of ids seen so far. The ids are views: they must outlive the set.
 class IdSet {
  public:
   IdSet() = default;
@@ -131,6 +179,57 @@ class IdSet {
  private:
   struct None {};
   IdMap<None> map_;
+};
+
+/// Id -> position, owning its ids (a framework's indexes outlive its
+/// document): the lookups of a std::unordered_map, looked up by
+/// std::string_view, iterated in the order the ids were added.
+class IdIndex {
+ public:
+  using value_type = std::pair<std::string, std::size_t>;
+  using const_iterator = std::vector<value_type>::const_iterator;
+  using iterator = const_iterator;
+
+  /// Adds `id` -> `position` unless `id` is there; the id's entry, and
+  /// whether it was added.
+  std::pair<const_iterator, bool> emplace(std::string_view id, std::size_t position) {
+    const std::uint32_t hash = detail::IdSlots::hash(id);
+    std::size_t slot = locate(id, hash);
+    if (slots_.used(slot)) return {entries_.begin() + slots_.entry(slot), false};
+    if (slots_.make_room()) slot = locate(id, hash);
+    slots_.put(slot, hash);
+    entries_.emplace_back(std::string(id), position);
+    return {entries_.end() - 1, true};
+  }
+
+  const_iterator find(std::string_view id) const {
+    const std::size_t slot = locate(id, detail::IdSlots::hash(id));
+    return slots_.used(slot) ? entries_.begin() + slots_.entry(slot) : entries_.end();
+  }
+  std::size_t count(std::string_view id) const { return find(id) != end(); }
+  /// The position of `id`; std::out_of_range when it is not there.
+  std::size_t at(std::string_view id) const {
+    const auto it = find(id);
+    if (it == end()) throw std::out_of_range("rung::IdIndex::at: no such id");
+    return it->second;
+  }
+
+  const_iterator begin() const { return entries_.begin(); }
+  const_iterator end() const { return entries_.end(); }
+  std::size_t size() const { return entries_.size(); }
+  bool empty() const { return entries_.empty(); }
+  void reserve(std::size_t n) {
+    slots_.reserve(n);
+    entries_.reserve(n);
+  }
+
+ private:
+  std::size_t locate(std::string_view id, std::uint32_t hash) const {
+    return slots_.find(id, hash, [&](std::uint32_t k) { return std::string_view(entries_[k].first); });
+  }
+
+  detail::IdSlots slots_;
+  std::vector<value_type> entries_;
 };
 
 }  // namespace rung

@@ -4,37 +4,19 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "rung/date.hpp"
+#include "rung/id_set.hpp"
 
 namespace rung {
 
 /// Text of a case: a view into the case document, which outlives the
 /// evaluation (ids, titles, notes). Frameworks own their strings.
 using Text = std::string_view;
-
-/// Hashes strings and views alike, so that lookups by view allocate nothing.
-/// FNV-1a: ids are short, and hashing one in a few cycles matters when a
-/// case names 100,000 of them (bench/scale).
-inline std::size_t hash_id(std::string_view s) noexcept {
-  std::uint64_t h = 14695981039346656037ull;
-  for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return static_cast<std::size_t>(h ^ (h >> 32));
-}
-
-struct IdHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return hash_id(s); }
-};
-
-/// Id -> position, looked up by std::string_view.
-using IdIndex = std::unordered_map<std::string, std::size_t, IdHash, std::equal_to<>>;
 
 /// A proficiency: an index into the framework's `scale`.
 using Proficiency = int;
