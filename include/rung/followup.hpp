@@ -3,6 +3,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -110,28 +112,33 @@ inline std::vector<AgendaItem> f5_agenda(const std::vector<Milestone>& milestone
                                          const std::vector<ExpectationResult>& expectations,
                                          const Checkin* last, Date next_due, const Policy& policy,
                                          Gate gate = Gate::open) {
-  std::vector<AgendaItem> agenda;
   const Date due_by = add_days(next_due, policy.cadence_days);
-  auto kind_of = [&](std::size_t i) -> std::optional<AgendaKind> {
+  // The milestones' items come first, by kind in this order, each kind in
+  // milestone order: counted by kind, then placed in one pass over the
+  // milestones (a case of 100,000 reads their ids once, in order).
+  constexpr std::array<AgendaKind, 4> kKinds{AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
+                                             AgendaKind::stalled_milestone, AgendaKind::due_milestone};
+  constexpr std::uint8_t kNone = kKinds.size();
+  auto kind_of = [&](std::size_t i) -> std::uint8_t {  // a position in kKinds
     const Milestone& m = milestones[i];
     const MilestoneStatus& s = statuses[i];
-    if (s.overdue) return AgendaKind::overdue_milestone;
-    if (s.at_risk) return AgendaKind::at_risk_milestone;
-    if (s.stalled) return AgendaKind::stalled_milestone;
-    if (!m.done && m.deadline && *m.deadline <= due_by) return AgendaKind::due_milestone;
-    return std::nullopt;
+    if (s.overdue) return 0;
+    if (s.at_risk) return 1;
+    if (s.stalled) return 2;
+    if (!m.done && m.deadline && *m.deadline <= due_by) return 3;
+    return kNone;
   };
-  std::vector<std::optional<AgendaKind>> kinds(milestones.size());  // each milestone's, found once
-  std::size_t listed = 0;
+  std::vector<std::uint8_t> kinds(milestones.size());  // each milestone's, found once
+  std::array<std::size_t, kKinds.size() + 1> at{};     // where each kind's items start
   for (std::size_t i = 0; i < milestones.size(); ++i) {
     kinds[i] = kind_of(i);
-    if (kinds[i]) ++listed;
+    if (kinds[i] != kNone) ++at[kinds[i] + 1];
   }
-  agenda.reserve(listed + 2 * gaps.size() + 2);
-  for (AgendaKind k : {AgendaKind::overdue_milestone, AgendaKind::at_risk_milestone,
-                       AgendaKind::stalled_milestone, AgendaKind::due_milestone})
-    for (std::size_t i = 0; i < milestones.size(); ++i)
-      if (kinds[i] == k) agenda.push_back({k, std::string(milestones[i].id), i});
+  for (std::size_t k = 1; k < at.size(); ++k) at[k] += at[k - 1];
+  std::vector<AgendaItem> agenda(at.back());
+  agenda.reserve(at.back() + 2 * gaps.size() + 3 + (last ? last->blockers.size() : 0));
+  for (std::size_t i = 0; i < milestones.size(); ++i)
+    if (kinds[i] != kNone) agenda[at[kinds[i]]++] = {kKinds[kinds[i]], std::string(milestones[i].id), i};
   for (const Gap& g : gaps) {
     const ExpectationResult& x = expectations[g.expectation];
     if (has_flag(x, Flag::disagreement) || has_flag(x, Flag::blind_spot))
