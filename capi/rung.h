@@ -36,7 +36,7 @@ extern "C" {
 
 /* Version of this header; rung_version_number() is the library's. */
 #define RUNG_VERSION_MAJOR 0
-#define RUNG_VERSION_MINOR 6
+#define RUNG_VERSION_MINOR 7
 #define RUNG_VERSION_PATCH 0
 #define RUNG_VERSION_NUMBER (RUNG_VERSION_MAJOR * 1000000 + RUNG_VERSION_MINOR * 1000 + RUNG_VERSION_PATCH)
 

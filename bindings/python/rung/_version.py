@@ -3,4 +3,4 @@
 RUNG_VERSION_*; the tests check they agree). Read by setuptools without
 importing the package."""
 
-__version__ = "0.6.0"
+__version__ = "0.7.0"
