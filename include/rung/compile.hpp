@@ -190,6 +190,7 @@ inline Framework compile_framework(const FrameworkDraft& d) {
       cal.cycles.push_back(std::move(c));
     }
   }
+  fw.cycle_index.reserve(cal.cycles.size());
   for (std::size_t i = 0; i < cal.cycles.size(); ++i) fw.cycle_index.emplace(cal.cycles[i].id, i);
   for (std::size_t i = 0; i < fw.levels.size(); ++i)
     for (const auto& t : fw.levels[i].tracks) {

@@ -73,8 +73,6 @@ class IdSlots {
     return true;
   }
 
-  std::size_t size() const { return hashes_.size(); }
-
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
  private:
