@@ -2,9 +2,14 @@
 # What the command-line tests share: include(cli_support.cmake) with RUNG set.
 
 # Runs `rung ARGN`, fails unless it exits with `expected_status`; its stdout
-# in `out_var`, its stderr in `out_var`_err.
+# in `out_var`, its stderr in `out_var`_err. With RUNG_RUN_TIMEOUT set, a
+# run that takes longer (seconds) is stopped and fails.
 function(run expected_status out_var)
-  execute_process(COMMAND ${RUNG} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  set(timeout)
+  if(DEFINED RUNG_RUN_TIMEOUT)
+    set(timeout TIMEOUT ${RUNG_RUN_TIMEOUT})
+  endif()
+  execute_process(COMMAND ${RUNG} ${ARGN} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err ${timeout})
   if(NOT status EQUAL expected_status)
     message(FATAL_ERROR "rung ${ARGN}: exit ${status}, expected ${expected_status}\n${out}\n${err}")
   endif()

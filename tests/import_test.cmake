@@ -78,6 +78,18 @@ expect_member("${close}" close verdict)
 expect_member("${close}" 0.75 coverage)
 expect_member("${close}" 0.5 expectations 0 credit)
 
+# The YAML escapes \_ and \N are U+00A0 and U+0085 in UTF-8: yaml-cpp 0.7
+# gives single bytes, which made a framework no JSON reader takes
+# (found by fuzz/fuzz_import.cpp). The expected name holds both characters.
+file(READ ${DIR}/monzo-kiln.md kiln)
+string(REPLACE "title: \"🏺 Kiln Design Framework\"" "title: \"Kiln\\_Design\\N\"" escaped "${kiln}")
+file(WRITE ${WORK}/monzo-escapes.md "${escaped}")
+execute_process(COMMAND ${RUNG} import monzo ${WORK}/monzo-escapes.md OUTPUT_FILE ${WORK}/monzo-escapes.json
+                ERROR_QUIET RESULT_VARIABLE status)
+run(0 escapes check-framework --format json ${WORK}/monzo-escapes.json)
+file(READ ${WORK}/monzo-escapes.json escapes)
+expect_member("${escapes}" "Kiln Design" name)
+
 # --id and --gate decide instead of the importer.
 run(0 gate import ft --id harbour --gate lead-ic=vacancy --gate head=open ${DIR}/ft-harbour.yml)
 expect_member("${gate}" harbour id)
@@ -98,7 +110,9 @@ foreach(args "ft;--gate;nowhere=open;${DIR}/ft-harbour.yml" "ft;--gate;lead-ic=s
 endforeach()
 
 # Bad input: exit 1 and one error document (format, code, path, line, column),
-# each position counted by hand in the file.
+# each position counted by hand in the file. Each run is stopped after 10 s:
+# the stray commas once made the YAML reader loop, allocating without end.
+set(RUNG_RUN_TIMEOUT 10)
 foreach(item
     "ft;ft-syntax.yml;parse_error;;4;20"
     "ft;ft-proficiency.yml;invalid_value;/competencies/1/proficiency;16;18"
@@ -107,10 +121,12 @@ foreach(item
     "ft;ft-no-levels.yml;missing_field;/levels;1;1"
     "ft;ft-duplicate-level.yml;duplicate_id;/levels/1/id;5;9"
     "ft;ft-not-utf8.yml;parse_error;;3;12"
+    "ft;ft-stray-comma.yml;parse_error;;3;10"
     "monzo;monzo-no-front-matter.md;parse_error;;1;1"
     "monzo;monzo-unclosed.md;parse_error;;1;1"
     "monzo;monzo-level-word.md;type_error;/topics/0/content/0/level;10;16"
-    "monzo;monzo-heading.md;invalid_value;;12;1")
+    "monzo;monzo-heading.md;invalid_value;;12;1"
+    "monzo;monzo-stray-comma.md;parse_error;;2;9")
   list(GET item 0 format)
   list(GET item 1 file)
   list(GET item 2 code)
@@ -125,3 +141,10 @@ foreach(item
   expect_member("${bad}" ${line} line)
   expect_member("${bad}" ${column} column)
 endforeach()
+
+# A message of the YAML reader that quotes one byte of a character says
+# U+FFFD instead (the error document stays UTF-8; fuzz/fuzz_import.cpp).
+run(1 bad import ft ${DIR}/bad/ft-bad-escape.yml)
+expect_member("${bad}" parse_error code)
+expect_member("${bad}" 3 line)
+expect_member("${bad}" "not YAML: unknown escape character: �" message)

@@ -42,21 +42,47 @@ std::string fold(std::string_view text) {
   return out;
 }
 
+std::size_t utf8_length(std::string_view text, std::size_t i) {
+  const auto b = static_cast<unsigned char>(text[i]);
+  const std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
+  bool ok = n > 0 && i + n <= text.size();
+  for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+  if (ok && n > 1) {  // no overlong forms, surrogates or code points past U+10FFFF
+    const auto b1 = static_cast<unsigned char>(text[i + 1]);
+    ok = !(n == 2 && b < 0xC2) && !(n == 3 && b == 0xE0 && b1 < 0xA0) && !(n == 3 && b == 0xED && b1 >= 0xA0) &&
+         !(n == 4 && b == 0xF0 && b1 < 0x90) && !(n == 4 && (b > 0xF4 || (b == 0xF4 && b1 >= 0x90)));
+  }
+  return ok ? n : 0;
+}
+
+std::string mend_utf8(std::string_view text, Mend mend) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    if (const std::size_t n = utf8_length(text, i)) {
+      out.append(text, i, n);
+      i += n;
+      continue;
+    }
+    const auto b = static_cast<unsigned char>(text[i++]);
+    if (mend == Mend::replace) {
+      out += "\uFFFD";
+    } else {  // U+0080-U+00FF, in two bytes
+      out += static_cast<char>(0xC0 | (b >> 6));
+      out += static_cast<char>(0x80 | (b & 0x3F));
+    }
+  }
+  return out;
+}
+
 void check_text(std::string_view text, const std::string& document) {
   if (text.size() > kMaxBytes)
     throw Failure{{document, ErrorCode::limit_exceeded, "", "the file is over 16 MiB", 0, 0}};
   int line = 1, column = 1;
   for (std::size_t i = 0; i < text.size();) {
     const auto b = static_cast<unsigned char>(text[i]);
-    std::size_t n = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= text.size();
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
-    if (ok && n > 1) {  // no overlong forms, surrogates or code points past U+10FFFF
-      const auto b1 = static_cast<unsigned char>(text[i + 1]);
-      ok = !(n == 2 && b < 0xC2) && !(n == 3 && b == 0xE0 && b1 < 0xA0) && !(n == 3 && b == 0xED && b1 >= 0xA0) &&
-           !(n == 4 && b == 0xF0 && b1 < 0x90) && !(n == 4 && (b > 0xF4 || (b == 0xF4 && b1 >= 0x90)));
-    }
-    if (!ok) throw Failure{{document, ErrorCode::parse_error, "", "the file is not UTF-8 text", line, column}};
+    const std::size_t n = utf8_length(text, i);
+    if (n == 0) throw Failure{{document, ErrorCode::parse_error, "", "the file is not UTF-8 text", line, column}};
     if (b == '\n') {
       ++line;
       column = 1;
@@ -75,7 +101,9 @@ std::string Ids::unique(const std::string& base) {
 }
 
 std::string apply_gates(Framework& fw, const Options& options, std::vector<std::string>& warnings) {
-  for (const auto& [level, gate] : options.gates) {
+  for (const auto& choice : options.gates) {
+    const std::string& level = choice.first;  // a name, not a structured binding: a lambda below captures it
+    const std::string& gate = choice.second;
     if (gate != "open" && gate != "application" && gate != "vacancy")
       return "--gate " + level + "=" + gate + ": a gate is open, application or vacancy";
     auto it = std::find_if(fw.levels.begin(), fw.levels.end(), [&](const Level& l) { return l.id == level; });

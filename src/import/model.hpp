@@ -64,6 +64,25 @@ std::string slug(std::string_view text);
 /// space, and none at either end.
 std::string fold(std::string_view text);
 
+/// The length of the UTF-8 sequence at `i` (1-4), or 0 when the bytes there
+/// are not one (overlong forms, surrogates and code points past U+10FFFF
+/// are not).
+std::size_t utf8_length(std::string_view text, std::size_t i);
+
+/// What mend_utf8 makes of a byte that is not part of a UTF-8 sequence.
+enum class Mend {
+  /// The code point of that value (U+0080-U+00FF). yaml-cpp 0.7 decodes the
+  /// YAML escapes \_ and \N as the single bytes A0 and 85, not as U+00A0
+  /// and U+0085 in UTF-8; the text it reads is checked UTF-8, so these are
+  /// the only such bytes its scalars hold.
+  latin1,
+  /// U+FFFD: yaml-cpp's error messages may quote one byte of a character.
+  replace,
+};
+
+/// `text` in UTF-8 (found by fuzz/fuzz_import.cpp).
+std::string mend_utf8(std::string_view text, Mend mend);
+
 /// Fails (parse_error with line and column) at the first byte that is not
 /// UTF-8, or when the input is over kMaxBytes (limit_exceeded).
 void check_text(std::string_view text, const std::string& document);

@@ -2,13 +2,19 @@
 #include "import/yaml.hpp"
 
 #include <charconv>
+#include <optional>
 #include <set>
+#include <sstream>
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 namespace rung::import::detail {
 
 namespace {
+
+/// A scalar's text, in UTF-8 (mend_utf8).
+std::string scalar(const YAML::Node& n) { return mend_utf8(n.Scalar(), Mend::latin1); }
 
 const char* kind(const YAML::Node& n) {
   switch (n.Type()) {
@@ -19,22 +25,67 @@ const char* kind(const YAML::Node& n) {
   }
 }
 
+/// Where a document starts: the mark of its first node, read with
+/// yaml-cpp's event parser.
+class FirstMark final : public YAML::EventHandler {
+ public:
+  std::optional<YAML::Mark> mark;
+
+  void OnDocumentStart(const YAML::Mark&) override { mark.reset(); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { see(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { see(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t, const std::string&) override { see(m); }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    see(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    see(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void see(const YAML::Mark& m) {
+    if (!mark) mark = m;
+  }
+};
+
 }  // namespace
 
 YAML::Node Yaml::load(const std::string& text) const {
-  std::vector<YAML::Node> docs;
+  // The documents of the stream are counted first, one by one.
+  // YAML::LoadAll is not used: in yaml-cpp 0.7 (Debian bookworm) a token no
+  // document may hold (a comma after a scalar at the top, `"a",`) makes it
+  // read the same empty document forever, allocating as it goes
+  // (jbeder/yaml-cpp#1040; found by fuzz/fuzz_import.cpp). A document that
+  // starts no further than the one before it is that token: an error there.
+  std::vector<YAML::Mark> starts;
+  YAML::Node root;
   try {
-    docs = YAML::LoadAll(text);
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    FirstMark first;
+    while (parser.HandleNextDocument(first)) {
+      const YAML::Mark m = first.mark.value_or(YAML::Mark());
+      if (!starts.empty() && m.pos <= starts.back().pos) {
+        const std::size_t at = static_cast<std::size_t>(m.pos);
+        const bool shown = at < text.size() && text[at] > ' ' && text[at] < 0x7f;  // one ASCII character
+        fail_at(ErrorCode::parse_error, shown ? "not YAML: unexpected " + quoted(text.substr(at, 1)) : "not YAML", m);
+      }
+      starts.push_back(m);
+    }
+    if (starts.size() > 1)
+      fail_at(ErrorCode::parse_error, "one YAML document is expected, found " + std::to_string(starts.size()),
+              starts[1]);
+    root = YAML::Load(text);
   } catch (const YAML::DeepRecursion& e) {
     fail_at(ErrorCode::limit_exceeded, "the YAML nests deeper than its reader allows", e.mark);
   } catch (const YAML::Exception& e) {
-    fail_at(ErrorCode::parse_error, "not YAML: " + e.msg, e.mark);
+    fail_at(ErrorCode::parse_error, "not YAML: " + mend_utf8(e.msg, Mend::replace), e.mark);
   }
-  if (docs.size() > 1)
-    fail_at(ErrorCode::parse_error, "one YAML document is expected, found " + std::to_string(docs.size()),
-            docs[1].Mark());
-  if (docs.empty() || docs[0].IsNull()) fail_at(ErrorCode::parse_error, "the YAML is empty", YAML::Mark());
-  return docs[0];
+  if (root.IsNull()) fail_at(ErrorCode::parse_error, "the YAML is empty", YAML::Mark());
+  return root;
 }
 
 Yaml::Scope Yaml::at(std::string_view key) {
@@ -78,7 +129,7 @@ void Yaml::mapping(const YAML::Node& node, std::initializer_list<std::string_vie
   std::set<std::string> seen;
   for (const auto& kv : node) {
     if (!kv.first.IsScalar()) fail(ErrorCode::type_error, "a key is plain text", kv.first);
-    const std::string key = kv.first.Scalar();
+    const std::string key = scalar(kv.first);
     auto scope = at(key);
     bool ok = false;
     for (auto k : known) ok = ok || k == key;
@@ -103,7 +154,7 @@ YAML::Node Yaml::required(const YAML::Node& map, std::string_view key) {
 std::string Yaml::text(const YAML::Node& node) const {
   if (node.IsNull()) return {};
   if (!node.IsScalar()) fail(ErrorCode::type_error, std::string("expected text, found ") + kind(node), node);
-  return node.Scalar();
+  return scalar(node);
 }
 
 std::string Yaml::nonblank(const YAML::Node& node) const {
@@ -113,7 +164,7 @@ std::string Yaml::nonblank(const YAML::Node& node) const {
 }
 
 std::int64_t Yaml::integer(const YAML::Node& node, std::int64_t lo, std::int64_t hi) const {
-  const std::string s = node.IsScalar() ? node.Scalar() : std::string();
+  const std::string s = node.IsScalar() ? scalar(node) : std::string();
   std::int64_t v = 0;
   const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
   if (!node.IsScalar() || s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size())
@@ -125,7 +176,7 @@ std::int64_t Yaml::integer(const YAML::Node& node, std::int64_t lo, std::int64_t
 }
 
 bool Yaml::boolean(const YAML::Node& node) const {
-  const std::string s = node.IsScalar() ? node.Scalar() : std::string();
+  const std::string s = node.IsScalar() ? scalar(node) : std::string();
   if (s == "true" || s == "True" || s == "TRUE") return true;
   if (s == "false" || s == "False" || s == "FALSE") return false;
   fail(ErrorCode::type_error, "expected true or false, found " + (node.IsScalar() ? quoted(s) : kind(node)), node);

@@ -85,7 +85,7 @@ Result import_with(std::string_view text, const char* document, const Options& o
   } catch (Failure& f) {
     r.error = std::move(f.error);
   } catch (const YAML::Exception& e) {
-    r.error = Error{document, ErrorCode::parse_error, "", "not YAML: " + e.msg, 0, 0};
+    r.error = Error{document, ErrorCode::parse_error, "", "not YAML: " + mend_utf8(e.msg, Mend::replace), 0, 0};
   }
   return r;
 }
