@@ -55,3 +55,7 @@ compact = [json.dumps(json.loads(c)).encode() for c in cases[:3]]
 put("fuzz_batch_line", b"\n".join(compact) + b"\n")
 put("fuzz_batch_line", compact[0] + b"\n\n{bad\n" + compact[1] + b"\n   \n")
 put("fuzz_batch_line", b"{}\n[]\nnull\n")
+# fuzz_import: the first byte picks the importer (0: FT YAML, 1: a Monzo page).
+for f in sorted((REPO / "tests" / "import").glob("**/*")):
+    if f.suffix in (".yml", ".md"):
+        put("fuzz_import", (b"\x00" if f.suffix == ".yml" else b"\x01") + f.read_bytes())
