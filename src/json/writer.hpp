@@ -124,9 +124,6 @@ class Writer {
     return *this;
   }
 
- public:
-
- private:
   struct Frame {
     bool first = true;
     bool compact = false;
