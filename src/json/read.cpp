@@ -186,26 +186,28 @@ class Walker {
     return v && v->is_array() ? v->size() : 0;
   }
 
+  /// Calls `f(item, i)` for each item of the array `v` (at the current
+  /// path), each item entered as it is read.
   template <class F>
-  void each(const Node& o, std::string_view key, F&& f) {
-    const Node* v = optional(o, key);
-    if (!v) return;
-    auto scope = at(key);
-    std::size_t i = 0;
-    for (const Node& item : array(*v).items()) {
-      auto scope = at(i);
-      f(item, i++);
-    }
-  }
-  template <class F>
-  void each_required(const Node& o, std::string_view key, F&& f) {
-    const Node& v = required(o, key);
-    auto scope = at(key);
+  void items(const Node& v, F&& f) {
     std::size_t i = 0;
     for (const Node& item : array(v).items()) {
       auto scope = at(i);
       f(item, i++);
     }
+  }
+  template <class F>
+  void each(const Node& o, std::string_view key, F&& f) {
+    const Node* v = optional(o, key);
+    if (!v) return;
+    auto scope = at(key);
+    items(*v, f);
+  }
+  template <class F>
+  void each_required(const Node& o, std::string_view key, F&& f) {
+    const Node& v = required(o, key);
+    auto scope = at(key);
+    items(v, f);
   }
   /// Views into the document: they live as long as it does.
   std::string_view required_string(const Node& o, std::string_view key) {
@@ -453,16 +455,13 @@ class FrameworkReader {
       return;
     }
     auto scope = w_.at("tracks");
-    const Node& a = w_.array(*many);
-    if (a.size() == 0) w_.fail(ErrorCode::invalid_value, "a level is on at least one track");
+    if (w_.array(*many).size() == 0) w_.fail(ErrorCode::invalid_value, "a level is on at least one track");
     IdSet seen;
-    std::size_t k = 0;
-    for (const Node& t : a.items()) {
-      auto item = w_.at(k++);
+    w_.items(*many, [&](const Node& t, std::size_t) {
       const std::string_view track = w_.string(t);
       if (!seen.insert(track)) w_.fail(ErrorCode::duplicate_id, "duplicate track " + quoted(track));
       l.tracks.emplace_back(track);
-    }
+    });
   }
 
   void policy(const Node& o) {
@@ -491,16 +490,13 @@ class FrameworkReader {
   int days(const Node& v, std::int64_t lo) { return static_cast<int>(w_.integer(v, lo, kMaxDays)); }
 
   void review_scale(const Node& v) {
-    const Node& a = w_.array(v);
     std::vector<std::string> labels;
     IdSet seen;
-    std::size_t i = 0;
-    for (const Node& item : a.items()) {
-      auto scope = w_.at(i++);
+    w_.items(v, [&](const Node& item, std::size_t) {
       const std::string_view label = w_.string(item);
       if (!seen.insert(label)) w_.fail(ErrorCode::duplicate_id, "duplicate review rating " + quoted(label));
       labels.emplace_back(label);
-    }
+    });
     if (labels.empty()) w_.fail(ErrorCode::invalid_value, "a review scale needs at least 1 label");
     d_.policy.review_scale = std::move(labels);
   }
@@ -542,13 +538,8 @@ class FrameworkReader {
     BusinessCalendar& b = d_.business;
     if (const Node* v = w_.optional(o, "weekend")) {
       auto scope = w_.at("weekend");
-      const Node& a = w_.array(*v);
       b.weekend.fill(false);
-      std::size_t i = 0;
-      for (const Node& day : a.items()) {
-        auto item = w_.at(i++);
-        b.weekend[w_.choice(day, kWeekdays)] = true;
-      }
+      w_.items(*v, [&](const Node& day, std::size_t) { b.weekend[w_.choice(day, kWeekdays)] = true; });
       if (std::all_of(b.weekend.begin(), b.weekend.end(), [](bool x) { return x; }))
         w_.fail(ErrorCode::invalid_value, "every day of the week is a weekend day");
     }
