@@ -6,13 +6,12 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include <boost/json/basic_parser_impl.hpp>
 
 #include "json/pointer.hpp"
+#include "rung/id_set.hpp"
 
 namespace rung::json {
 namespace {
@@ -134,22 +133,22 @@ struct TapeHandler {
     keys.clear();
     for (const Node* k = &nodes[at] + 1; k != nodes.data() + nodes.size(); k = k[1].after()) keys.push_back(k);
     if (keys.size() <= 32 && !repeats_small()) return n;  // the hashes collided, the keys did not
-    std::unordered_map<std::string_view, std::size_t> last;  // key -> its last member
-    last.reserve(n);
-    for (std::size_t i = 0; i < keys.size(); ++i) last[keys[i]->get_string()] = i;
+    IdMap<std::size_t> last(keys.size());  // key -> its last member
+    bool added = false;
+    for (std::size_t i = 0; i < keys.size(); ++i) last.try_emplace(keys[i]->get_string(), added) = i;
     if (last.size() == keys.size()) return n;
     std::vector<Node> merged;
-    std::unordered_set<std::string_view> placed;
+    IdSet placed(last.size());
     for (const Node* k : keys) {
-      if (!placed.insert(k->get_string()).second) continue;
-      const Node* key = keys[last[k->get_string()]];
+      if (!placed.insert(k->get_string())) continue;
+      const Node* key = keys[*last.get(k->get_string())];
       merged.push_back(*k);
       merged.insert(merged.end(), key + 1, key[1].after());
     }
     nodes.resize(at + 1);
     nodes.insert(nodes.end(), merged.begin(), merged.end());
-    members -= keys.size() - placed.size();
-    return placed.size();
+    members -= keys.size() - last.size();
+    return last.size();
   }
   bool repeats_small() const {
     for (std::size_t i = 1; i < keys.size(); ++i)
