@@ -33,9 +33,10 @@ namespace detail {
 
 /// The slots of a table whose entries its owner keeps, numbered in the
 /// order they were added: open addressing over tag bytes, at most half full.
+/// `key(k)` is the id of entry k.
 class IdSlots {
  public:
-  static std::uint32_t hash(std::string_view id) { return static_cast<std::uint32_t>(hash_id(id)); }
+  static constexpr std::uint32_t npos = UINT32_MAX;
 
   /// Room for `n` entries without growing.
   void reserve(std::size_t n) {
@@ -43,11 +44,44 @@ class IdSlots {
     grow(n);
   }
 
-  /// The slot of `id`, or the empty one where it would go; `key(k)` is the
-  /// id of entry k.
+  /// The entry of `id`, or npos.
   template <class Key>
-  std::size_t find(std::string_view id, std::uint32_t hash, Key&& key) const {
-    if (tags_.empty()) return npos;
+  std::uint32_t find(std::string_view id, Key&& key) const {
+    const std::size_t slot = locate(id, hash(id), key);
+    return slot != kEmpty && tags_[slot] ? index_[slot] : npos;
+  }
+
+  /// The entry of `id`, and whether it is new: a new id's entry is the
+  /// next one, which its owner then adds.
+  template <class Key>
+  std::pair<std::uint32_t, bool> insert(std::string_view id, Key&& key) {
+    const std::uint32_t h = hash(id);
+    std::size_t slot = locate(id, h, key);
+    if (slot != kEmpty && tags_[slot]) return {index_[slot], false};
+    if (2 * (hashes_.size() + 1) > tags_.size()) {  // grow, then find its place again
+      grow(hashes_.size() + 1);
+      slot = locate(id, h, key);
+    }
+    const auto k = static_cast<std::uint32_t>(hashes_.size());
+    tags_[slot] = tag(h);
+    index_[slot] = k;
+    hashes_.push_back(h);
+    return {k, true};
+  }
+
+ private:
+  static constexpr std::size_t kEmpty = SIZE_MAX;  // locate() on a table of no slots yet
+
+  static std::uint32_t hash(std::string_view id) { return static_cast<std::uint32_t>(hash_id(id)); }
+
+  /// A used slot's byte: its high bit set, and the top seven bits of the
+  /// hash (the slot's position comes from the low bits). 0: empty.
+  static std::uint8_t tag(std::uint32_t hash) { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
+
+  /// The slot of `id`, or the empty one where it would go.
+  template <class Key>
+  std::size_t locate(std::string_view id, std::uint32_t hash, Key& key) const {
+    if (tags_.empty()) return kEmpty;
     const std::size_t mask = tags_.size() - 1;
     const std::uint8_t t = tag(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -55,30 +89,6 @@ class IdSlots {
       if (tags_[i] == t && key(index_[i]) == id) return i;
     }
   }
-
-  /// Whether `slot` (from `find`) holds an entry, and which.
-  bool used(std::size_t slot) const { return slot != npos && tags_[slot] != 0; }
-  std::uint32_t entry(std::size_t slot) const { return index_[slot]; }
-
-  /// Adds the next entry, of `hash`, at `slot` (an empty one from `find`)...
-  void put(std::size_t slot, std::uint32_t hash) {
-    tags_[slot] = tag(hash);
-    index_[slot] = static_cast<std::uint32_t>(hashes_.size());
-    hashes_.push_back(hash);
-  }
-  /// ...once this has made room for it (the slots then move: find again).
-  bool make_room() {
-    if (2 * (hashes_.size() + 1) <= tags_.size()) return false;
-    grow(hashes_.size() + 1);
-    return true;
-  }
-
-  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
- private:
-  /// A used slot's byte: its high bit set, and the top seven bits of the
-  /// hash (the slot's position comes from the low bits). 0: empty.
-  static std::uint8_t tag(std::uint32_t hash) { return static_cast<std::uint8_t>(0x80u | (hash >> 25)); }
 
   /// At least twice `n` slots, a power of two; the entries are laid again
   /// from their hashes.
@@ -118,22 +128,18 @@ class IdMap {
   /// The value of `id`, added as `V{}` when it was not there; `added` says
   /// which. The reference lasts until the next id is added.
   V& try_emplace(std::string_view id, bool& added) {
-    const std::uint32_t hash = detail::IdSlots::hash(id);
-    std::size_t slot = find(id, hash);
-    added = !slots_.used(slot);
-    if (!added) return entries_[slots_.entry(slot)].value;
-    if (slots_.make_room()) slot = find(id, hash);
-    slots_.put(slot, hash);
-    entries_.push_back({id.data(), id.size(), V{}});
-    return entries_.back().value;
+    const auto [k, is_new] = slots_.insert(id, key());
+    added = is_new;
+    if (is_new) entries_.push_back({id.data(), id.size(), V{}});
+    return entries_[k].value;
   }
 
   bool contains(std::string_view id) const { return get(id) != nullptr; }
 
   /// The value of `id`, or null.
   const V* get(std::string_view id) const {
-    const std::size_t slot = find(id, detail::IdSlots::hash(id));
-    return slots_.used(slot) ? &entries_[slots_.entry(slot)].value : nullptr;
+    const std::uint32_t k = slots_.find(id, key());
+    return k == detail::IdSlots::npos ? nullptr : &entries_[k].value;
   }
 
   std::size_t size() const { return entries_.size(); }
@@ -150,8 +156,8 @@ class IdMap {
     std::size_t size;
     [[no_unique_address]] V value;
   };
-  std::size_t find(std::string_view id, std::uint32_t hash) const {
-    return slots_.find(id, hash, [&](std::uint32_t k) { return std::string_view(entries_[k].data, entries_[k].size); });
+  auto key() const {
+    return [this](std::uint32_t k) { return std::string_view(entries_[k].data, entries_[k].size); };
   }
 
   detail::IdSlots slots_;
@@ -188,21 +194,24 @@ class IdIndex {
   using const_iterator = std::vector<value_type>::const_iterator;
   using iterator = const_iterator;
 
+ private:
+  auto key() const {  // before its callers: its type is deduced
+    return [this](std::uint32_t k) { return std::string_view(entries_[k].first); };
+  }
+
+ public:
+
   /// Adds `id` -> `position` unless `id` is there; the id's entry, and
   /// whether it was added.
   std::pair<const_iterator, bool> emplace(std::string_view id, std::size_t position) {
-    const std::uint32_t hash = detail::IdSlots::hash(id);
-    std::size_t slot = locate(id, hash);
-    if (slots_.used(slot)) return {entries_.begin() + slots_.entry(slot), false};
-    if (slots_.make_room()) slot = locate(id, hash);
-    slots_.put(slot, hash);
-    entries_.emplace_back(std::string(id), position);
-    return {entries_.end() - 1, true};
+    const auto [k, is_new] = slots_.insert(id, key());
+    if (is_new) entries_.emplace_back(std::string(id), position);
+    return {entries_.begin() + k, is_new};
   }
 
   const_iterator find(std::string_view id) const {
-    const std::size_t slot = locate(id, detail::IdSlots::hash(id));
-    return slots_.used(slot) ? entries_.begin() + slots_.entry(slot) : entries_.end();
+    const std::uint32_t k = slots_.find(id, key());
+    return k == detail::IdSlots::npos ? entries_.end() : entries_.begin() + k;
   }
   std::size_t count(std::string_view id) const { return find(id) != end(); }
   /// The position of `id`; std::out_of_range when it is not there.
@@ -222,10 +231,6 @@ class IdIndex {
   }
 
  private:
-  std::size_t locate(std::string_view id, std::uint32_t hash) const {
-    return slots_.find(id, hash, [&](std::uint32_t k) { return std::string_view(entries_[k].first); });
-  }
-
   detail::IdSlots slots_;
   std::vector<value_type> entries_;
 };
